@@ -1,0 +1,1 @@
+"""Ingest: turn channel payloads into comments and store them idempotently."""
