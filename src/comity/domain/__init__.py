@@ -17,6 +17,7 @@ from comity.domain.models import (
     Thread,
     Triage,
 )
+from comity.domain.pipeline import PipelineOrderError, Stage, WorkItem, check_order
 from comity.domain.taxonomy import (
     CATEGORY_PRECEDENCE,
     PRIMARY_ACTION,
@@ -44,14 +45,18 @@ __all__ = [
     "CommentStatus",
     "LegalSub",
     "Plan",
+    "PipelineOrderError",
     "PlannedAction",
     "Priority",
     "Queue",
     "RuleHit",
     "Sentiment",
+    "Stage",
     "Thread",
     "Triage",
+    "WorkItem",
     "action_family",
+    "check_order",
     "moderation_action_for_strikes",
     "primary_of",
 ]
