@@ -1,0 +1,1 @@
+"""Triage: normalisation, language id, signals and the category decision."""
