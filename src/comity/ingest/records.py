@@ -11,8 +11,18 @@ from typing import Any
 from comity.domain import Author, Comment
 
 KNOWN_FIELDS = frozenset(
-    {"channel", "external_id", "author", "text", "created_at", "parent", "media", "url", "lang",
-     "context"}
+    {
+        "channel",
+        "external_id",
+        "author",
+        "text",
+        "created_at",
+        "parent",
+        "media",
+        "url",
+        "lang",
+        "context",
+    }
 )
 _CHANNEL_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
@@ -40,7 +50,9 @@ def _required_str(record: Mapping[str, Any], name: str, code: str) -> str:
 def parse_timestamp(value: Any) -> datetime:
     """ISO 8601 to an aware UTC datetime; a naive time is taken as UTC."""
     if not isinstance(value, str) or not value.strip():
-        raise RecordError("E105", "field 'created_at' is required (ISO 8601, e.g. 2026-06-01T09:30:00+09:00)")
+        raise RecordError(
+            "E105", "field 'created_at' is required (ISO 8601, e.g. 2026-06-01T09:30:00+09:00)"
+        )
     text = value.strip()
     if text.endswith("Z"):
         text = text[:-1] + "+00:00"
@@ -64,7 +76,9 @@ def _json_field(value: Any, name: str, code: str) -> Any:
         try:
             return json.loads(stripped)
         except json.JSONDecodeError:
-            raise RecordError(code, f"field '{name}' must be JSON here, got {value[:40]!r}") from None
+            raise RecordError(
+                code, f"field '{name}' must be JSON here, got {value[:40]!r}"
+            ) from None
     return value
 
 
@@ -90,7 +104,7 @@ def _author(value: Any, channel: str) -> Author:
         handle = value.get("handle")
         name = value.get("name") or ""
         if not isinstance(handle, str) or not handle.strip() or not isinstance(name, str):
-            raise RecordError("E103", "field 'author' must be a handle or {\"handle\", \"name\"}")
+            raise RecordError("E103", 'field \'author\' must be a handle or {"handle", "name"}')
         return Author(channel=channel, handle=handle.strip(), display_name=name.strip())
     if isinstance(value, str) and value.strip():
         return Author(channel=channel, handle=value.strip())
@@ -123,7 +137,9 @@ def parse_record(record: Mapping[str, Any]) -> Comment:
     elif not isinstance(parent, str):
         raise RecordError("E106", "field 'parent' must be the external id of the parent comment")
     url = record.get("url") or None
-    if url is not None and (not isinstance(url, str) or not url.startswith(("http://", "https://"))):
+    if url is not None and (
+        not isinstance(url, str) or not url.startswith(("http://", "https://"))
+    ):
         raise RecordError("E108", "field 'url' must be an http(s) URL")
     lang = record.get("lang") or None
     if lang is not None and (not isinstance(lang, str) or not _LANG_RE.match(lang)):

@@ -1,0 +1,87 @@
+"""Everything a process needs, built once from Settings (never at import time)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+
+from comity.domain import Stage
+from comity.runtime.inprocess import InProcessRunner
+from comity.settings import Settings
+from comity.store.comments import CommentRepository
+from comity.store.db import make_engine, migrate
+from comity.store.users import UserRepository
+
+log = logging.getLogger(__name__)
+
+
+def build_stages(settings: Settings) -> list[Stage]:
+    """The pipeline stages that exist, in order; each later issue adds its stage here."""
+    return []
+
+
+@dataclass
+class Services:
+    settings: Settings
+    engine: Engine
+    comments: CommentRepository
+    users: UserRepository
+    runner: InProcessRunner
+    _wakeup: threading.Event = field(default_factory=threading.Event, repr=False)
+    _stop: threading.Event = field(default_factory=threading.Event, repr=False)
+    _worker: threading.Thread | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_settings(
+        cls, settings: Settings, *, stages: Sequence[Stage] | None = None
+    ) -> Services:
+        """Connect, migrate, and assemble repositories and the pipeline."""
+        engine = make_engine(settings.resolved_database_url)
+        migrate(engine)
+        comments = CommentRepository(engine)
+        runner = InProcessRunner(
+            comments, build_stages(settings) if stages is None else list(stages)
+        )
+        return cls(
+            settings=settings,
+            engine=engine,
+            comments=comments,
+            users=UserRepository(engine),
+            runner=runner,
+        )
+
+    def start_background_pipeline(self) -> None:
+        """Process pending comments in a thread, woken by `notify_ingested`."""
+        if self._worker is not None:
+            return
+        self._stop.clear()
+        self._worker = threading.Thread(target=self._loop, name="comity-pipeline", daemon=True)
+        self._worker.start()
+        self._wakeup.set()
+
+    def notify_ingested(self) -> None:
+        """New comments are stored; the background pipeline should look for work."""
+        self._wakeup.set()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wakeup.wait(timeout=30)
+            self._wakeup.clear()
+            if self._stop.is_set():
+                break
+            try:
+                self.runner.run_pending()
+            except Exception:  # keep serving; the comments stay pending for the next pass
+                log.exception("pipeline pass failed; pending comments will be retried")
+
+    def close(self) -> None:
+        self._stop.set()
+        self._wakeup.set()
+        if self._worker is not None:
+            self._worker.join(timeout=10)
+            self._worker = None
+        self.engine.dispose()

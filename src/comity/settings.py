@@ -1,0 +1,96 @@
+"""Typed settings: environment (COMITY_ prefix), then comity.toml, then defaults."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+_REFUSED_SECRETS = frozenset({"changethis", "secret", "changeme", ""})
+
+
+class Settings(BaseSettings):
+    """Every setting Comity reads; documented in docs/configuration.md."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="COMITY_", toml_file="comity.toml", extra="forbid", validate_default=True
+    )
+
+    data_dir: Path = Field(
+        Path("comity-data"), description="Where the database, keys and tuned models live."
+    )
+    database_url: str = Field(
+        "",
+        description="SQLAlchemy URL; empty means SQLite at DATA_DIR/comity.db. "
+        "PostgreSQL: postgresql+psycopg://user@host/db",
+    )
+    secret_key: SecretStr | None = Field(
+        None, description="Signs session cookies; generated into DATA_DIR/secret_key when unset."
+    )
+    webhook_secret: SecretStr | None = Field(
+        None, description="HMAC key for POST /api/v1/webhooks/{channel} (all channels)."
+    )
+    webhook_secrets: dict[str, SecretStr] = Field(
+        default_factory=dict,
+        description="Per-channel webhook HMAC keys, overriding webhook_secret.",
+    )
+    webhook_tolerance_seconds: int = Field(
+        300, ge=10, le=3600, description="How old a signed webhook timestamp may be."
+    )
+    host: str = Field("127.0.0.1", description="Address `comity serve` binds to.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `comity serve` listens on.")
+    secure_cookies: bool = Field(
+        False, description="Mark session cookies Secure (turn on behind HTTPS)."
+    )
+    triage_bundle: str = Field("default", description="Model bundle: 'default' or 'research'.")
+    max_batch: int = Field(1000, ge=1, le=10000, description="Most comments in one API batch.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        return (init_settings, env_settings, TomlConfigSettingsSource(settings_cls))
+
+    @field_validator("secret_key", "webhook_secret")
+    @classmethod
+    def _refuse_placeholder(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value().strip().lower() in _REFUSED_SECRETS:
+            raise ValueError("refusing a placeholder secret; set a long random value")
+        return value
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The database URL, defaulting to SQLite inside the data directory."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'comity.db').as_posix()}"
+
+    def session_secret(self) -> str:
+        """The cookie-signing key, created once per data directory when not configured."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text(encoding="utf-8").strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.write_text(key, encoding="utf-8")
+        path.chmod(0o600)
+        return key
+
+    def webhook_key(self, channel: str) -> str | None:
+        """The HMAC key for a channel's webhook, or None when webhooks are off for it."""
+        key = self.webhook_secrets.get(channel) or self.webhook_secret
+        return key.get_secret_value() if key is not None else None

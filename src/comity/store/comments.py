@@ -1,0 +1,461 @@
+"""Comment repository: idempotent batch upsert with edit history, queries, stats."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, tuple_, update
+
+from comity.domain import Comment, Triage
+from comity.ingest.records import RecordError, parse_timestamp
+from comity.ingest.service import Outcome
+from comity.store import tables as t
+from comity.store.rows import aware, comment_from_row, triage_from_row, triage_to_row
+
+_TRIAGE_COLUMNS = tuple(
+    column.label(f"tr_{column.name}") for column in t.triages.c if column.name != "comment_id"
+)
+_COMMENT_COLUMNS = (
+    t.comments,
+    t.authors.c.handle,
+    t.authors.c.display_name,
+    t.authors.c.first_seen,
+    t.authors.c.strikes,
+)
+
+
+@dataclass(slots=True)
+class StoredComment:
+    """A comment with what the pipeline found out about it so far."""
+
+    comment: Comment
+    triage: Triage | None
+    edit_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    previous_text: str
+    replaced_at: datetime
+
+
+def version_time(comment: Comment) -> datetime:
+    """When this version of the comment was written: its `edited_at`, else its creation."""
+    edited = comment.extra.get("edited_at")
+    if isinstance(edited, str):
+        try:
+            return parse_timestamp(edited)
+        except RecordError:
+            pass
+    return comment.created_at
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class CommentRepository:
+    """All comment reads and writes; callers never touch SQL."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- writes ---------------------------------------------------------------
+
+    def upsert_many(
+        self, comments: Sequence[Comment], raw: Sequence[dict[str, Any]], *, source: str
+    ) -> list[Outcome]:
+        """Store raw payloads, then insert new comments and apply edits, in one transaction."""
+        if len(comments) != len(raw):
+            raise ValueError("every comment needs its raw payload")
+        now = datetime.now(UTC)
+        outcomes: list[Outcome] = []
+        with self.engine.begin() as conn:
+            for chunk_start in range(0, len(comments), 500):
+                chunk = comments[chunk_start : chunk_start + 500]
+                conn.execute(
+                    insert(t.raw_payloads),
+                    [
+                        {
+                            "channel": comment.channel,
+                            "external_id": comment.external_id,
+                            "source": source,
+                            "received_at": now,
+                            "body": body,
+                        }
+                        for comment, body in zip(
+                            chunk, raw[chunk_start : chunk_start + 500], strict=True
+                        )
+                    ],
+                )
+                outcomes.extend(self._upsert_chunk(conn, chunk, now))
+        return outcomes
+
+    def _upsert_chunk(
+        self, conn: Connection, chunk: Sequence[Comment], now: datetime
+    ) -> list[Outcome]:
+        author_ids = self._ensure_authors(conn, chunk)
+        keys = list({comment.key for comment in chunk})
+        existing: dict[tuple[str, str], tuple[int, str]] = {}
+        for key_chunk in _chunks(keys, 400):
+            rows = conn.execute(
+                select(
+                    t.comments.c.id,
+                    t.comments.c.channel,
+                    t.comments.c.external_id,
+                    t.comments.c.text,
+                ).where(tuple_(t.comments.c.channel, t.comments.c.external_id).in_(key_chunk))
+            )
+            for row in rows:
+                existing[(row.channel, row.external_id)] = (row.id, row.text)
+        stale = self._known_versions(
+            conn,
+            [
+                existing[c.key][0]
+                for c in chunk
+                if c.key in existing and existing[c.key][1] != c.text
+            ],
+        )
+        outcomes: list[Outcome] = []
+        new_rows: list[dict[str, Any]] = []
+        pending_new: dict[tuple[str, str], str] = {}
+        edits: list[tuple[Comment, int, str]] = []
+        for comment in chunk:
+            key = comment.key
+            if key in pending_new:
+                # The same comment twice in one batch: an edit of the row being inserted.
+                if pending_new[key] == comment.text:
+                    outcomes.append(Outcome.UNCHANGED)
+                    continue
+                edits.append((comment, -1, pending_new[key]))
+                pending_new[key] = comment.text
+                outcomes.append(Outcome.UPDATED)
+                continue
+            if key in existing:
+                comment_id, old_text = existing[key]
+                known = stale.get(comment_id)
+                if old_text == comment.text or (
+                    known is not None
+                    and comment.text in known[0]
+                    and version_time(comment) <= known[1]
+                ):
+                    # Same text, or an older version we already replaced: nothing to do.
+                    outcomes.append(Outcome.UNCHANGED)
+                    continue
+                edits.append((comment, comment_id, old_text))
+                existing[key] = (comment_id, comment.text)
+                outcomes.append(Outcome.UPDATED)
+                continue
+            pending_new[key] = comment.text
+            author_id = author_ids[(comment.channel, comment.author.handle)]
+            new_rows.append(self._row(comment, author_id))
+            outcomes.append(Outcome.INSERTED)
+        if new_rows:
+            # An in-batch edit replaces the text of the row before it is written.
+            first_text = {(row["channel"], row["external_id"]): row for row in new_rows}
+            for comment, comment_id, previous in edits:
+                if comment_id == -1:
+                    first_text[comment.key]["text"] = comment.text
+                    first_text[comment.key]["edit_count"] += 1
+                    first_text[comment.key]["_history"].append(previous)
+            histories = {key: row.pop("_history") for key, row in first_text.items()}
+            conn.execute(insert(t.comments), new_rows)
+            self._record_in_batch_history(conn, histories, now)
+        for comment, comment_id, previous in edits:
+            if comment_id != -1:
+                self._apply_edit(conn, comment, comment_id, previous, now)
+        return outcomes
+
+    @staticmethod
+    def _known_versions(
+        conn: Connection, comment_ids: list[int]
+    ) -> dict[int, tuple[set[str], datetime]]:
+        """Earlier texts and the current version time of comments about to be edited."""
+        known: dict[int, tuple[set[str], datetime]] = {}
+        for id_chunk in _chunks(comment_ids, 400):
+            for row in conn.execute(
+                select(t.comments.c.id, t.comments.c.updated_at).where(
+                    t.comments.c.id.in_(id_chunk)
+                )
+            ):
+                known[row.id] = (set(), aware(row.updated_at))
+            for row in conn.execute(
+                select(t.comment_edits.c.comment_id, t.comment_edits.c.previous_text).where(
+                    t.comment_edits.c.comment_id.in_(id_chunk)
+                )
+            ):
+                known[row.comment_id][0].add(row.previous_text)
+        return known
+
+    @staticmethod
+    def _row(comment: Comment, author_id: int) -> dict[str, Any]:
+        return {
+            "channel": comment.channel,
+            "external_id": comment.external_id,
+            "author_id": author_id,
+            "text": comment.text,
+            "created_at": comment.created_at,
+            "updated_at": version_time(comment),
+            "parent_external_id": comment.parent_external_id,
+            "media": list(comment.media),
+            "url": comment.url,
+            "lang": comment.lang,
+            "context": comment.context,
+            "extra": comment.extra,
+            "status": comment.status.value,
+            "edit_count": 0,
+            "pipeline_done": None,
+            "pipeline_version": 0,
+            "_history": [],
+        }
+
+    @staticmethod
+    def _record_in_batch_history(
+        conn: Connection, histories: dict[tuple[str, str], list[str]], now: datetime
+    ) -> None:
+        wanted = [key for key, history in histories.items() if history]
+        if not wanted:
+            return
+        ids = {
+            (row.channel, row.external_id): row.id
+            for row in conn.execute(
+                select(t.comments.c.id, t.comments.c.channel, t.comments.c.external_id).where(
+                    tuple_(t.comments.c.channel, t.comments.c.external_id).in_(wanted)
+                )
+            )
+        }
+        conn.execute(
+            insert(t.comment_edits),
+            [
+                {"comment_id": ids[key], "previous_text": text, "replaced_at": now}
+                for key in wanted
+                for text in histories[key]
+            ],
+        )
+
+    @staticmethod
+    def _apply_edit(
+        conn: Connection, comment: Comment, comment_id: int, previous: str, now: datetime
+    ) -> None:
+        conn.execute(
+            insert(t.comment_edits),
+            {"comment_id": comment_id, "previous_text": previous, "replaced_at": now},
+        )
+        conn.execute(
+            update(t.comments)
+            .where(t.comments.c.id == comment_id)
+            .values(
+                text=comment.text,
+                media=list(comment.media),
+                updated_at=version_time(comment),
+                edit_count=t.comments.c.edit_count + 1,
+                pipeline_done=None,
+            )
+        )
+
+    @staticmethod
+    def _ensure_authors(conn: Connection, chunk: Sequence[Comment]) -> dict[tuple[str, str], int]:
+        first: dict[tuple[str, str], Comment] = {}
+        for comment in chunk:
+            key = (comment.channel, comment.author.handle)
+            if key not in first or comment.created_at < first[key].created_at:
+                first[key] = comment
+        keys = list(first)
+        found: dict[tuple[str, str], int] = {}
+        for key_chunk in _chunks(keys, 400):
+            for row in conn.execute(
+                select(t.authors.c.id, t.authors.c.channel, t.authors.c.handle).where(
+                    tuple_(t.authors.c.channel, t.authors.c.handle).in_(key_chunk)
+                )
+            ):
+                found[(row.channel, row.handle)] = row.id
+        missing = [key for key in keys if key not in found]
+        if missing:
+            conn.execute(
+                insert(t.authors),
+                [
+                    {
+                        "channel": key[0],
+                        "handle": key[1],
+                        "display_name": first[key].author.display_name,
+                        "first_seen": first[key].created_at,
+                        "strikes": 0,
+                    }
+                    for key in missing
+                ],
+            )
+            for key_chunk in _chunks(missing, 400):
+                for row in conn.execute(
+                    select(t.authors.c.id, t.authors.c.channel, t.authors.c.handle).where(
+                        tuple_(t.authors.c.channel, t.authors.c.handle).in_(key_chunk)
+                    )
+                ):
+                    found[(row.channel, row.handle)] = row.id
+        return found
+
+    # -- reads ----------------------------------------------------------------
+
+    def _select(self) -> Any:
+        return select(*_COMMENT_COLUMNS, *_TRIAGE_COLUMNS).select_from(
+            t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id).outerjoin(
+                t.triages, t.triages.c.comment_id == t.comments.c.id
+            )
+        )
+
+    @staticmethod
+    def _stored(row: Any) -> StoredComment:
+        mapping = row._mapping
+        triage = triage_from_row(mapping, "tr_") if mapping["tr_primary"] is not None else None
+        return StoredComment(
+            comment=comment_from_row(mapping), triage=triage, edit_count=mapping["edit_count"]
+        )
+
+    def get(self, comment_id: int) -> StoredComment | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(self._select().where(t.comments.c.id == comment_id)).first()
+        return self._stored(row) if row is not None else None
+
+    def get_by_key(self, channel: str, external_id: str) -> StoredComment | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                self._select().where(
+                    and_(t.comments.c.channel == channel, t.comments.c.external_id == external_id)
+                )
+            ).first()
+        return self._stored(row) if row is not None else None
+
+    def edits(self, comment_id: int) -> list[Edit]:
+        """Earlier texts of a comment, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.comment_edits.c.previous_text, t.comment_edits.c.replaced_at)
+                .where(t.comment_edits.c.comment_id == comment_id)
+                .order_by(t.comment_edits.c.id)
+            )
+            return [Edit(row.previous_text, aware(row.replaced_at)) for row in rows]
+
+    def list_recent(
+        self,
+        *,
+        channel: str | None = None,
+        lang: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[StoredComment]:
+        """Newest first, optionally only one channel and/or language."""
+        query = self._select()
+        if channel:
+            query = query.where(t.comments.c.channel == channel)
+        if lang:
+            query = query.where(
+                or_(
+                    t.triages.c.lang == lang,
+                    and_(t.triages.c.lang.is_(None), t.comments.c.lang == lang),
+                )
+            )
+        query = query.order_by(t.comments.c.created_at.desc(), t.comments.c.id.desc())
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.limit(limit).offset(offset)).all()
+        return [self._stored(row) for row in rows]
+
+    def count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(t.comments)).scalar_one())
+
+    def channels(self) -> list[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(t.comments.c.channel).distinct().order_by(t.comments.c.channel)
+            )
+            return [row.channel for row in rows]
+
+    def stats(self) -> dict[str, Any]:
+        """Totals per channel, language (triaged, else declared) and status."""
+        language = func.coalesce(t.triages.c.lang, t.comments.c.lang, "unknown")
+        joined = t.comments.outerjoin(t.triages, t.triages.c.comment_id == t.comments.c.id)
+        with self.engine.connect() as conn:
+
+            def grouped(column: Any) -> dict[str, int]:
+                rows = conn.execute(
+                    select(column.label("key"), func.count()).select_from(joined).group_by(column)
+                )
+                return {str(key): int(n) for key, n in sorted(rows, key=lambda r: str(r[0]))}
+
+            total = int(conn.execute(select(func.count()).select_from(t.comments)).scalar_one())
+            pending = int(
+                conn.execute(
+                    select(func.count())
+                    .select_from(t.comments)
+                    .where(t.comments.c.pipeline_done.is_(None))
+                ).scalar_one()
+            )
+            authors = int(conn.execute(select(func.count()).select_from(t.authors)).scalar_one())
+            return {
+                "comments": total,
+                "authors": authors,
+                "pending": pending,
+                "channels": grouped(t.comments.c.channel),
+                "languages": grouped(language),
+                "statuses": grouped(t.comments.c.status),
+                "categories": {
+                    key: n for key, n in grouped(t.triages.c.primary).items() if key != "None"
+                },
+            }
+
+    # -- pipeline -------------------------------------------------------------
+
+    def pending(self, signature: str, limit: int) -> list[Comment]:
+        """Comments the current pipeline has not finished, oldest first."""
+        query = (
+            select(*_COMMENT_COLUMNS)
+            .select_from(t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id))
+            .where(
+                or_(t.comments.c.pipeline_done.is_(None), t.comments.c.pipeline_done != signature)
+            )
+            .order_by(t.comments.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [comment_from_row(row._mapping) for row in conn.execute(query)]
+
+    def parents_of(self, comments: Sequence[Comment]) -> dict[tuple[str, str], Comment]:
+        """The parent comments that are stored, keyed by (channel, external id)."""
+        keys = list({(c.channel, c.parent_external_id) for c in comments if c.parent_external_id})
+        found: dict[tuple[str, str], Comment] = {}
+        with self.engine.connect() as conn:
+            for key_chunk in _chunks(keys, 400):
+                query = (
+                    select(*_COMMENT_COLUMNS)
+                    .select_from(
+                        t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id)
+                    )
+                    .where(tuple_(t.comments.c.channel, t.comments.c.external_id).in_(key_chunk))
+                )
+                for row in conn.execute(query):
+                    comment = comment_from_row(row._mapping)
+                    found[comment.key] = comment
+        return found
+
+    def finish(self, conn: Connection, comment_ids: Sequence[int], signature: str) -> None:
+        """Mark comments as done by the pipeline `signature` (inside the caller's transaction)."""
+        for id_chunk in _chunks(list(comment_ids), 500):
+            conn.execute(
+                update(t.comments)
+                .where(t.comments.c.id.in_(id_chunk))
+                .values(pipeline_done=signature)
+            )
+
+    def save_triages(self, conn: Connection, triages: Sequence[tuple[int, Triage]]) -> None:
+        """Replace the stored triage of each comment (idempotent per comment id)."""
+        if not triages:
+            return
+        ids = [comment_id for comment_id, _ in triages]
+        for id_chunk in _chunks(ids, 500):
+            conn.execute(t.triages.delete().where(t.triages.c.comment_id.in_(id_chunk)))
+        conn.execute(
+            insert(t.triages), [triage_to_row(comment_id, triage) for comment_id, triage in triages]
+        )

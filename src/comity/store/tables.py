@@ -1,0 +1,160 @@
+"""The database schema (SQLAlchemy Core). Change it only together with a migration."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+channels = Table(
+    "channels",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("kind", String(32), nullable=False),
+    Column("name", String(200), nullable=False, default=""),
+)
+
+authors = Table(
+    "authors",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(64), nullable=False),
+    Column("handle", String(200), nullable=False),
+    Column("display_name", String(200), nullable=False, default=""),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("strikes", Integer, nullable=False, default=0),
+    UniqueConstraint("channel", "handle"),
+)
+
+# Every payload as received, stored before anything else happens to it.
+raw_payloads = Table(
+    "raw_payloads",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(64), nullable=False),
+    Column("external_id", String(200), nullable=False),
+    Column("source", String(32), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+    Column("body", JSON, nullable=False),
+    Index(None, "channel", "external_id"),
+)
+
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(64), nullable=False),
+    Column("external_id", String(200), nullable=False),
+    Column("author_id", Integer, ForeignKey("authors.id"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("parent_external_id", String(200), nullable=True),
+    Column("media", JSON, nullable=False),
+    Column("url", Text, nullable=True),
+    Column("lang", String(16), nullable=True),
+    Column("context", JSON, nullable=False),
+    Column("extra", JSON, nullable=False),
+    Column("status", String(16), nullable=False, default="visible"),
+    Column("edit_count", Integer, nullable=False, default=0),
+    # The last pipeline stage completed; NULL means the pipeline still owes work.
+    Column("pipeline_done", String(64), nullable=True),
+    Column("pipeline_version", Integer, nullable=False, default=0),
+    UniqueConstraint("channel", "external_id"),
+    Index(None, "created_at"),
+    Index(None, "pipeline_done"),
+    Index(None, "author_id"),
+)
+
+comment_edits = Table(
+    "comment_edits",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("comment_id", Integer, ForeignKey("comments.id", ondelete="CASCADE"), nullable=False),
+    Column("previous_text", Text, nullable=False),
+    Column("replaced_at", DateTime(timezone=True), nullable=False),
+    Index(None, "comment_id"),
+)
+
+triages = Table(
+    "triages",
+    metadata,
+    Column("comment_id", Integer, ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True),
+    Column("lang", String(16), nullable=False),
+    Column("primary", String(32), nullable=False),
+    Column("secondary", JSON, nullable=False),
+    Column("sentiment", String(16), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("legal_sub", String(32), nullable=True),
+    Column("signals", JSON, nullable=False),
+    Column("reasons", JSON, nullable=False),
+    Column("model", String(64), nullable=False),
+    Column("toxicity", Float, nullable=True),
+    Index(None, "primary"),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("email", String(320), nullable=False, unique=True),
+    Column("password_hash", String(200), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True), nullable=True),
+)
+
+# Signatures already accepted, so a captured webhook cannot be replayed.
+webhook_deliveries = Table(
+    "webhook_deliveries",
+    metadata,
+    Column("signature", String(128), primary_key=True),
+    Column("channel", String(64), nullable=False),
+    Column("received_at", DateTime(timezone=True), nullable=False),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(320), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("target_type", String(32), nullable=False),
+    Column("target_id", String(200), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("before", JSON, nullable=False),
+    Column("after", JSON, nullable=False),
+    Index(None, "target_type", "target_id"),
+)
