@@ -47,6 +47,15 @@ class Queue(StrEnum):
     DONE = "done"
 
 
+class Role(StrEnum):
+    """What a team member may do (the inbox enforces it through comity.actions)."""
+
+    ADMIN = "admin"
+    MODERATOR = "moderator"
+    AGENT = "agent"
+    ANALYST = "analyst"
+
+
 class CaseStatus(StrEnum):
     OPEN = "open"
     SNOOZED = "snoozed"

@@ -6,24 +6,19 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
+from comity.domain import Role
 from comity.store import tables as t
+
+__all__ = ["Role", "User", "UserError", "UserRepository"]
 
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
-
-
-class Role(StrEnum):
-    ADMIN = "admin"
-    MODERATOR = "moderator"
-    AGENT = "agent"
-    ANALYST = "analyst"
 
 
 @dataclass(frozen=True, slots=True)

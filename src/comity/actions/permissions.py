@@ -1,0 +1,27 @@
+"""Which role may do what; every action checks here before it changes anything."""
+
+from __future__ import annotations
+
+from comity.domain import Role
+
+# Moderation that removes content or people needs a moderator; agents reply and like.
+ALLOWED: dict[str, frozenset[Role]] = {
+    "hide": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "unhide": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "delete": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "ban": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "mute": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "reply": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "like": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "ingest": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "manage_users": frozenset({Role.ADMIN}),
+}
+
+
+class PermissionDenied(PermissionError):
+    """The user's role does not allow the action."""
+
+
+def check_permission(role: Role, action: str) -> None:
+    if role not in ALLOWED.get(action, frozenset()):
+        raise PermissionDenied(f"role {role.value} may not {action}")

@@ -1,0 +1,47 @@
+"""The audit log: one row per state change, written in the same transaction as the change."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, Engine, insert, select
+
+from comity.domain import Action
+from comity.store import tables as t
+from comity.store.rows import aware
+
+
+def write_audit(conn: Connection, action: Action) -> None:
+    conn.execute(
+        insert(t.audit_log).values(
+            at=action.at,
+            actor=action.actor,
+            action=action.kind,
+            target_type=action.target_type,
+            target_id=action.target_id,
+            reason=action.reason,
+            before=action.before,
+            after=action.after,
+        )
+    )
+
+
+def audit_entries(engine: Engine, target_type: str, target_id: str) -> list[Action]:
+    """Everything done to one target, oldest first."""
+    query = (
+        select(t.audit_log)
+        .where(t.audit_log.c.target_type == target_type, t.audit_log.c.target_id == target_id)
+        .order_by(t.audit_log.c.id)
+    )
+    with engine.connect() as conn:
+        return [
+            Action(
+                kind=row.action,
+                target_type=row.target_type,
+                target_id=row.target_id,
+                actor=row.actor,
+                at=aware(row.at),
+                reason=row.reason,
+                before=row.before,
+                after=row.after,
+            )
+            for row in conn.execute(query)
+        ]
