@@ -58,6 +58,20 @@ def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
         yield items[start : start + size]
 
 
+def _filtered(query: Any, channel: str | None, lang: str | None) -> Any:
+    """The inbox filters; `lang` is the triaged language, else the declared one."""
+    if channel:
+        query = query.where(t.comments.c.channel == channel)
+    if lang:
+        query = query.where(
+            or_(
+                t.triages.c.lang == lang,
+                and_(t.triages.c.lang.is_(None), t.comments.c.lang == lang),
+            )
+        )
+    return query
+
+
 class CommentRepository:
     """All comment reads and writes; callers never touch SQL."""
 
@@ -347,24 +361,36 @@ class CommentRepository:
         offset: int = 0,
     ) -> list[StoredComment]:
         """Newest first, optionally only one channel and/or language."""
-        query = self._select()
-        if channel:
-            query = query.where(t.comments.c.channel == channel)
-        if lang:
-            query = query.where(
-                or_(
-                    t.triages.c.lang == lang,
-                    and_(t.triages.c.lang.is_(None), t.comments.c.lang == lang),
-                )
-            )
+        query = _filtered(self._select(), channel, lang)
         query = query.order_by(t.comments.c.created_at.desc(), t.comments.c.id.desc())
         with self.engine.connect() as conn:
             rows = conn.execute(query.limit(limit).offset(offset)).all()
         return [self._stored(row) for row in rows]
 
-    def count(self) -> int:
+    def count(self, *, channel: str | None = None, lang: str | None = None) -> int:
+        """How many comments `list_recent` would page through with the same filters."""
+        query: Any = select(func.count()).select_from(t.comments)
+        if lang:
+            query = select(func.count()).select_from(
+                t.comments.outerjoin(t.triages, t.triages.c.comment_id == t.comments.c.id)
+            )
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(t.comments)).scalar_one())
+            return int(conn.execute(_filtered(query, channel, lang)).scalar_one())
+
+    def languages(self) -> list[str]:
+        """Languages present (triaged, else declared), for filter choices."""
+        language = func.coalesce(t.triages.c.lang, t.comments.c.lang)
+        query = (
+            select(language.label("lang"))
+            .select_from(
+                t.comments.outerjoin(t.triages, t.triages.c.comment_id == t.comments.c.id)
+            )
+            .where(language.is_not(None))
+            .distinct()
+            .order_by(language)
+        )
+        with self.engine.connect() as conn:
+            return [row.lang for row in conn.execute(query)]
 
     def channels(self) -> list[str]:
         with self.engine.connect() as conn:

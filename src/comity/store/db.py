@@ -7,7 +7,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
@@ -51,3 +51,13 @@ def migrate(engine: Engine) -> None:
 def is_migrated(engine: Engine) -> bool:
     """Whether the database has been created by Comity's migrations."""
     return "alembic_version" in inspect(engine).get_table_names()
+
+
+def ping(engine: Engine) -> bool:
+    """Whether the database answers a trivial query (for health checks)."""
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:  # any driver error means "not reachable" to a health check
+        return False
+    return True

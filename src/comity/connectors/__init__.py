@@ -1,0 +1,1 @@
+"""Channel connectors: receive or poll payloads, perform actions; one module per channel."""

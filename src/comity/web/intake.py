@@ -1,0 +1,86 @@
+"""The HTTP ingest door shared by the API and webhooks: a whole batch or nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from comity.domain import Comment
+from comity.ingest.records import RecordError, parse_record
+from comity.ingest.service import IngestReport
+from comity.runtime.services import Services
+
+
+class BodyError(ValueError):
+    """The request body is not usable at all (status 400, 413 or 422)."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class ItemError:
+    index: int
+    code: str
+    message: str
+
+
+@dataclass(slots=True)
+class ParsedBatch:
+    comments: list[Comment] = field(default_factory=list)
+    raws: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[ItemError] = field(default_factory=list)
+
+
+def decode_json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise BodyError(400, f"the body is not valid JSON: {error}") from None
+
+
+def batch_records(payload: Any, *, single_allowed: bool, max_batch: int) -> list[Any]:
+    """The records of `{"comments": [...]}` (or one bare record where allowed)."""
+    if isinstance(payload, Mapping) and "comments" in payload:
+        records = payload["comments"]
+        if not isinstance(records, list):
+            raise BodyError(422, "'comments' must be a list of import records")
+    elif single_allowed and isinstance(payload, Mapping):
+        records = [payload]
+    else:
+        expected = "one import record or " if single_allowed else ""
+        raise BodyError(422, f'the body must be {expected}{{"comments": [record, ...]}}')
+    if len(records) > max_batch:
+        raise BodyError(
+            413, f"{len(records)} comments in one request; at most {max_batch} (max_batch)"
+        )
+    return records
+
+
+def parse_batch(records: Sequence[Any], *, channel: str | None = None) -> ParsedBatch:
+    """Validate every record, collecting all problems; `channel` overrides the records'."""
+    batch = ParsedBatch()
+    for index, record in enumerate(records):
+        try:
+            if not isinstance(record, Mapping):
+                raise RecordError("E100", "a record must be a JSON object")
+            comment = parse_record({**record, "channel": channel} if channel else record)
+        except RecordError as error:
+            batch.errors.append(ItemError(index, error.code, error.message))
+            continue
+        batch.comments.append(comment)
+        batch.raws.append(dict(record))
+    return batch
+
+
+def store_batch(services: Services, batch: ParsedBatch, *, source: str) -> IngestReport:
+    """Upsert a valid batch (idempotent on channel + external id) and wake the pipeline."""
+    report = IngestReport()
+    if batch.comments:
+        report.count(services.comments.upsert_many(batch.comments, batch.raws, source=source))
+        services.notify_ingested()
+    return report

@@ -1,0 +1,1 @@
+"""HTTP routes, one module per surface: ui, api, webhooks, health (+ /docs)."""

@@ -1,0 +1,140 @@
+"""JSON API v1: import comments in batches, list and read them, totals."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from comity.web.deps import ApiUser, CanIngest, ServicesDep
+from comity.web.intake import BodyError, batch_records, decode_json, parse_batch, store_batch
+from comity.web.schemas import (
+    BatchErrorOut,
+    CommentDetailOut,
+    CommentOut,
+    CommentPageOut,
+    ErrorOut,
+    IngestResultOut,
+    StatsOut,
+)
+
+router = APIRouter(
+    prefix="/api/v1",
+    tags=["comments"],
+    responses={401: {"model": ErrorOut, "description": "No or invalid API token."}},
+)
+
+# The import schema (docs/import-format.md), for /docs; validation is parse_record's.
+RECORD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["channel", "external_id", "author", "text", "created_at"],
+    "properties": {
+        "channel": {"type": "string", "example": "instagram"},
+        "external_id": {"type": "string", "example": "17890000000000001"},
+        "author": {
+            "oneOf": [
+                {"type": "string"},
+                {"type": "object", "properties": {"handle": {}, "name": {}}},
+            ]
+        },
+        "text": {"type": "string", "example": "유자에이드 언제 다시 나와요?"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "parent": {"type": "string", "description": "External id of the parent comment."},
+        "media": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "url": {"type": "string", "format": "uri"},
+        "lang": {"type": "string", "example": "ko"},
+        "context": {"type": "object"},
+    },
+    "additionalProperties": True,
+}
+BATCH_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["comments"],
+    "properties": {"comments": {"type": "array", "items": RECORD_SCHEMA}},
+}
+
+
+def body_error(error: BodyError) -> JSONResponse:
+    return JSONResponse({"detail": error.message}, status_code=error.status)
+
+
+@router.post(
+    "/comments",
+    response_model=IngestResultOut,
+    summary="Import a batch of comments (all or nothing)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": BATCH_SCHEMA}},
+        }
+    },
+    responses={
+        400: {"model": ErrorOut, "description": "The body is not JSON."},
+        403: {"model": ErrorOut, "description": "The role may only read."},
+        413: {"model": ErrorOut, "description": "More than `max_batch` comments."},
+        422: {"model": BatchErrorOut, "description": "Invalid records; nothing was written."},
+    },
+)
+async def post_comments(
+    request: Request, services: ServicesDep, user: CanIngest
+) -> IngestResultOut | JSONResponse:
+    """Validate the whole batch first; store it only when every record is valid."""
+    try:
+        records = batch_records(
+            decode_json(await request.body()),
+            single_allowed=False,
+            max_batch=services.settings.max_batch,
+        )
+    except BodyError as error:
+        return body_error(error)
+    batch = parse_batch(records)
+    if batch.errors:
+        return invalid_batch(batch.errors, len(records))
+    report = await run_in_threadpool(store_batch, services, batch, source="api")
+    return IngestResultOut.of(report)
+
+
+def invalid_batch(errors: list[Any], total: int) -> JSONResponse:
+    content = BatchErrorOut(
+        detail=f"{len(errors)} of {total} comments are invalid; nothing was written",
+        errors=[{"index": e.index, "code": e.code, "message": e.message} for e in errors],
+    )
+    return JSONResponse(content.model_dump(), status_code=422)
+
+
+@router.get("/comments", response_model=CommentPageOut, summary="List comments, newest first")
+def list_comments(
+    services: ServicesDep,
+    user: ApiUser,
+    channel: Annotated[str | None, Query(max_length=64)] = None,
+    lang: Annotated[str | None, Query(max_length=16)] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> CommentPageOut:
+    comments = services.comments.list_recent(channel=channel, lang=lang, limit=limit, offset=offset)
+    return CommentPageOut(
+        total=services.comments.count(channel=channel, lang=lang),
+        limit=limit,
+        offset=offset,
+        items=[CommentOut.of(stored) for stored in comments],
+    )
+
+
+@router.get(
+    "/comments/{comment_id}",
+    response_model=CommentDetailOut,
+    summary="One comment with its edit history",
+    responses={404: {"model": ErrorOut}},
+)
+def get_comment(comment_id: int, services: ServicesDep, user: ApiUser) -> CommentDetailOut:
+    stored = services.comments.get(comment_id)
+    if stored is None:
+        raise HTTPException(404, f"no comment with id {comment_id}")
+    return CommentDetailOut.with_edits(stored, services.comments.edits(comment_id))
+
+
+@router.get("/stats", response_model=StatsOut, summary="Totals by channel, language, status")
+def stats(services: ServicesDep, user: ApiUser) -> StatsOut:
+    return StatsOut(**services.comments.stats())

@@ -1,0 +1,60 @@
+"""Shared fixtures: a fresh database per test; override `database_url` to change the backend."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi import FastAPI
+from starlette.exceptions import StarletteDeprecationWarning
+
+with warnings.catch_warnings():
+    # Starlette 1.x prefers httpx2 for its test client; httpx still works. Drop this
+    # filter once httpx2 is a dev dependency.
+    warnings.filterwarnings(
+        "ignore",
+        message="Using `httpx` with `starlette.testclient` is deprecated",
+        category=StarletteDeprecationWarning,
+    )
+    from fastapi.testclient import TestClient
+
+from comity.runtime.services import Services
+from comity.settings import Settings
+from comity.web import create_app
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    """SQLite in the test's own directory."""
+    return f"sqlite:///{(tmp_path / 'comity.db').as_posix()}"
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        secret_key="test-session-key-" + "x" * 32,
+    )
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[Services]:
+    """Migrated database and repositories, closed after the test."""
+    built = Services.from_settings(settings)
+    yield built
+    built.close()
+
+
+@pytest.fixture
+def app(settings: Settings, services: Services) -> FastAPI:
+    return create_app(settings, services)
+
+
+@pytest.fixture
+def client(app: FastAPI) -> Iterator[TestClient]:
+    """Runs the lifespan (background pipeline) for the duration of the test."""
+    with TestClient(app) as test_client:
+        yield test_client
