@@ -1,0 +1,415 @@
+"""The category decision: from text, cues, signals and context to a `Triage` (TAXONOMY.md).
+
+Each detector returns a short reason when its category applies; the primary is
+the first by `CATEGORY_PRECEDENCE`, except that a repeat offender's bait is
+`troll` rather than `toxic`. Lexicon cues carry most decisions (they are
+explainable and cheap); signal probabilities confirm them or, when high, decide
+on their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from comity.domain import (
+    PRIMARY_ACTION,
+    ActionKind,
+    Category,
+    LegalSub,
+    Sentiment,
+    Triage,
+    moderation_action_for_strikes,
+    primary_of,
+)
+from comity.triage.lexicons import CueFinder, Cues, default_finder
+
+# Returns the top n-grams behind one signal head, e.g. [("지랄", 0.8)].
+Explainer = Callable[[str], list[tuple[str, float]]]
+
+# Categories worth reporting as secondary (what a manager also needs to see).
+SECONDARY_OK = frozenset(
+    {Category.CAMPAIGN, Category.TOXIC, Category.SPAM, Category.COMPLAINT, Category.QUESTION,
+     Category.PRAISE}
+)
+# The signal head that backs each category in a reason.
+REASON_SIGNAL: dict[Category, str] = {
+    Category.TOXIC: "insult",
+    Category.TROLL: "toxicity",
+    Category.SPAM: "spam",
+    Category.COMPLAINT: "complaint",
+    Category.QUESTION: "question",
+    Category.FEEDBACK: "feedback",
+    Category.MISINFORMATION: "fact_claim",
+    Category.CREATIVE_CRITIQUE: "humour",
+    Category.PRAISE: "sentiment_positive",
+}
+LEGAL_SIGNAL: dict[LegalSub, str] = {
+    LegalSub.THREAT: "threat",
+    LegalSub.HATE: "identity_attack",
+    LegalSub.OBSCENE: "sexually_explicit",
+}
+_STRONG_OBSCENE = frozenset({"야동", "porn", "nudes", "naked", "uncensored", "nackt", "onlyfans"})
+_NEGATIVE_CATEGORIES = frozenset(
+    {Category.COMPLAINT, Category.TOXIC, Category.TROLL, Category.MISINFORMATION}
+)
+_FIRST_PERSON = ("제가", "저는", "저 ", "내가", " my ", " me ", "ich ", "mein", "mir ")
+
+
+@dataclass(frozen=True, slots=True)
+class DecisionContext:
+    """What a community manager also sees beside the text."""
+
+    channel: str = ""
+    campaign: str | None = None
+    author_strikes: int = 0
+    has_media: bool = False
+    reply_to: str | None = None
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any] | None, channel: str = "") -> DecisionContext:
+        """Build from an evaluation record's `context` object (unknown keys are ignored)."""
+        data = data or {}
+        reply = data.get("reply_to")
+        return cls(
+            channel=str(data.get("channel") or channel or ""),
+            campaign=data.get("campaign") or None,
+            author_strikes=int(data.get("author_strikes") or 0),
+            has_media=bool(data.get("has_media")),
+            reply_to=str(reply) if reply else None,
+        )
+
+
+class _Signals:
+    """Signal lookups that default to 0 when a head is missing."""
+
+    __slots__ = ("values",)
+
+    def __init__(self, values: Mapping[str, float]) -> None:
+        self.values = values
+
+    def __call__(self, name: str) -> float:
+        return float(self.values.get(name, 0.0))
+
+    def note(self, name: str) -> str:
+        return f", {name} {self(name):.2f}" if name in self.values else ""
+
+
+def _words(cues: Cues, *families: str) -> str:
+    found = [w for f in families for w in cues.of(f)]
+    return ", ".join(dict.fromkeys(found[:3]))
+
+
+def _legal(cues: Cues, s: _Signals, norm: str) -> tuple[LegalSub, str] | None:
+    if cues.has("threat") or s("threat") >= 0.85:
+        return LegalSub.THREAT, f"threat of violence: {_words(cues, 'threat')}{s.note('threat')}"
+    if cues.has("hate") or (s("identity_attack") >= 0.85 and s("toxicity") >= 0.7):
+        why = _words(cues, "hate")
+        return LegalSub.HATE, f"hate against a protected group: {why}{s.note('identity_attack')}"
+    person = cues.has("target_staff") or cues.has("target_people") or cues.has("dox")
+    if cues.personal_data and not (cues.has("self_contact") or _spammy(cues)):
+        return LegalSub.PERSONAL_RIGHTS, f"personal data of others: {cues.personal_data[0]}"
+    if cues.has("defame") and person:
+        why = _words(cues, "defame", "dox")
+        return LegalSub.PERSONAL_RIGHTS, f"accuses a person of wrongdoing: {why}"
+    if cues.has("dox") and cues.has("target_staff") and ("실명" in norm or "박제" in norm):
+        return LegalSub.PERSONAL_RIGHTS, f"exposes a person: {_words(cues, 'dox')}"
+    obscene = cues.of("obscene", k=10)
+    if (
+        any(w in _STRONG_OBSCENE for w in obscene)
+        or len(obscene) >= 2
+        or (obscene and (person or s("sexually_explicit") >= 0.5))
+        or s("sexually_explicit") >= 0.85
+    ):
+        why = _words(cues, "obscene")
+        return LegalSub.OBSCENE, f"sexual content: {why}{s.note('sexually_explicit')}"
+    if cues.has("piracy"):
+        return LegalSub.IP, f"pirated content: {_words(cues, 'piracy')}"
+    if cues.has("ip") and (cues.has("sell") or cues.has("brand") or cues.urls or cues.money):
+        return LegalSub.IP, f"counterfeit or pirated goods: {_words(cues, 'ip', 'sell')}"
+    return None
+
+
+def _spammy(cues: Cues) -> bool:
+    return any(cues.has(f) for f in ("promo", "crypto", "gambling", "scam", "follow"))
+
+
+def _spam(cues: Cues, s: _Signals) -> tuple[bool, str] | None:
+    """(fraud?, reason) when the comment is spam; fraud means delete rather than hide."""
+    reach = bool(cues.urls) or cues.messenger or cues.money or bool(cues.mentions)
+    if cues.impersonation and (cues.has("scam") or reach or cues.has("promo")):
+        return True, f"spam: impersonates the brand ({cues.impersonation})"
+    for family, label in (("gambling", "gambling"), ("crypto", "crypto promotion")):
+        if cues.has(family) and (reach or len(cues.of(family)) >= 2 or _spammy_other(cues, family)):
+            return True, f"spam: {label}: {_words(cues, family)}"
+    if cues.has("scam") and (reach or cues.risky_url):
+        return True, f"spam: phishing or fake giveaway: {_words(cues, 'scam')}"
+    if cues.risky_url and not cues.has("brand"):
+        return True, f"spam: suspicious link {cues.urls[0]}"
+    if cues.has("follow"):
+        return False, f"spam: follow-for-follow: {_words(cues, 'follow')}"
+    promo = cues.of("promo", k=10)
+    if len(promo) >= 2 or (promo and (reach or cues.has("sell"))):
+        return False, f"spam: advertising: {_words(cues, 'promo')}"
+    if s("spam") >= 0.9 and reach:
+        return False, f"spam: promotional text with a link{s.note('spam')}"
+    return None
+
+
+def _spammy_other(cues: Cues, family: str) -> bool:
+    return any(cues.has(f) for f in ("promo", "scam", "crypto", "gambling") if f != family)
+
+
+def _negated(norm: str, word: str) -> bool:
+    """'안 깨졌어요' / 'not broken' reports that nothing went wrong."""
+    at = norm.find(word)
+    before = norm[max(0, at - 5) : at]
+    return before.endswith(("안 ", "안", "못 ", "not ", "never ", "nicht ", "kein "))
+
+
+def _complaint(cues: Cues, s: _Signals, norm: str) -> str | None:
+    found = [w for w in cues.of("complaint", k=10) if not _negated(norm, w)]
+    concrete = cues.order_no or cues.money
+    heat = cues.has("profanity") or cues.has("sarcasm") or cues.has("negative")
+    if found and (len(found) >= 2 or concrete or heat or s("complaint") >= 0.5):
+        return f"complaint: {', '.join(found[:3])}{s.note('complaint')}"
+    if found and not cues.question_mark:
+        return f"complaint: {found[0]}{s.note('complaint')}"
+    if s("complaint") >= 0.85 and s("sentiment_negative") >= 0.6:
+        return f"complaint: reports a problem{s.note('complaint')}"
+    return None
+
+
+def _asks(cues: Cues, s: _Signals) -> bool:
+    if cues.rhetorical:
+        return False
+    # An insult or bait with a question mark is rhetorical unless it asks for something.
+    if (cues.has("insult") or cues.has("bait")) and not cues.has("question"):
+        return False
+    form = cues.question_form or cues.question_mark or cues.has("question")
+    return form or s("question") >= 0.85
+
+
+def _question(cues: Cues, s: _Signals) -> str | None:
+    if not _asks(cues, s):
+        return None
+    about = cues.has("topic") or cues.has("brand") or cues.has("campaign") or bool(cues.stores)
+    if not about:
+        return None
+    words = _words(cues, "question") or ("question mark" if cues.question_mark else "ending")
+    return f"question: asks about {_words(cues, 'topic', 'campaign') or 'the brand'} ({words})"
+
+
+def _insult(cues: Cues, s: _Signals) -> str | None:
+    if cues.has("insult"):
+        target = "staff" if cues.has("target_staff") else "people"
+        return f"insult aimed at {target}: {_words(cues, 'insult')}{s.note('insult')}"
+    if s("insult") >= 0.85 and s("toxicity") >= 0.85:
+        return f"insulting language{s.note('insult')}"
+    return None
+
+
+_SECOND_PERSON = frozenset({"너는", "너가", "너희", "니가", "니들이", "너네", "니들", "you", "your",
+                            "u", "ur", "you're", "youre", "du", "dich", "dir", "euch"})
+
+
+def _addressed(cues: Cues) -> bool:
+    return any(w in _SECOND_PERSON for w in cues.of("target_people", k=10))
+
+
+def _at_a_group(cues: Cues) -> bool:
+    """Jabs at 'people who…' bait a crowd; a direct 'you' insults one person."""
+    return any(w not in _SECOND_PERSON for w in cues.of("target_people", k=10))
+
+
+def _detect(
+    cues: Cues, s: _Signals, ctx: DecisionContext, norm: str
+) -> tuple[dict[Category, str], LegalSub | None, bool]:
+    """Every category that applies, with its reason; plus the legal sub-label and fraud flag."""
+    found: dict[Category, str] = {}
+    legal = _legal(cues, s, norm)
+    if legal:
+        found[Category.LEGAL] = f"legal ({legal[0].value}): {legal[1]}"
+    spam = _spam(cues, s)
+    if spam:
+        found[Category.SPAM] = spam[1]
+    if (complaint := _complaint(cues, s, norm)) is not None:
+        found[Category.COMPLAINT] = complaint
+    misinfo = cues.misinformation
+    if misinfo and not (cues.question_form and not cues.has("hearsay")):
+        found[Category.MISINFORMATION] = (
+            f"misinformation: '{misinfo[1]}' contradicts the fact sheet ({misinfo[0].fact})"
+        )
+    if (question := _question(cues, s)) is not None:
+        found[Category.QUESTION] = question
+    insult = _insult(cues, s)
+    if insult:
+        found[Category.TOXIC] = insult
+    elif cues.has("profanity") and _addressed(cues):
+        insult = f"swearing at someone: {_words(cues, 'profanity', 'target_people')}"
+        found[Category.TOXIC] = insult
+    if cues.has("bait"):
+        found[Category.TROLL] = f"troll: baiting or derailing: {_words(cues, 'bait')}"
+    elif ctx.author_strikes >= 2 and insult and _at_a_group(cues):
+        found[Category.TROLL] = f"troll: repeat offender ({ctx.author_strikes} strikes) baiting"
+    if ctx.author_strikes >= 2 and not found and (
+        cues.has("negative") or s("toxicity") >= 0.5
+    ):
+        why = _words(cues, "negative")
+        strikes = ctx.author_strikes
+        found[Category.TROLL] = f"troll: repeat offender ({strikes} strikes) bashing: {why}"
+    if cues.has("feedback") or s("feedback") >= 0.85:
+        found[Category.FEEDBACK] = f"feedback: suggests {_words(cues, 'feedback')}"
+    _creative(cues, s, ctx, found)
+    liked = (cues.has("praise") or cues.has("thanks")) and not cues.has("negative")
+    # Mock praise ("love how it arrived melted 🙃") is not praise.
+    if liked and not cues.has("sarcasm") or s("praise") >= 0.85:
+        why = _words(cues, "praise", "thanks")
+        found[Category.PRAISE] = f"praise: {why}{s.note('sentiment_positive')}"
+    if cues.has("campaign") or any(h in cues.hashtags for h in ("#여름엔비바", "#summervibes")):
+        found[Category.CAMPAIGN] = f"campaign: reacts to {_words(cues, 'campaign')}"
+    return found, legal[0] if legal else None, bool(spam and spam[0])
+
+
+def _creative(cues: Cues, s: _Signals, ctx: DecisionContext, found: dict[Category, str]) -> None:
+    """Fan content and creative critique: both are about the form of the comment."""
+    story = cues.has("story") and len(cues.of("praise")) + len(cues.of("story")) >= 2
+    if ctx.has_media and not cues.has("negative") or (cues.has("own_work") and ctx.has_media):
+        what = _words(cues, "own_work") or "attached media"
+        found[Category.FAN_CONTENT] = f"fan content: own photo/work ({what})"
+    elif story:
+        found[Category.FAN_CONTENT] = f"fan content: personal story ({_words(cues, 'story')})"
+    joking = cues.has("humour") or s("humour") >= 0.8
+    if joking and cues.has("critique") and not cues.has("insult"):
+        why = _words(cues, "critique", "humour")
+        found[Category.CREATIVE_CRITIQUE] = f"creative critique: joke about {why}{s.note('humour')}"
+
+
+def _primary(found: dict[Category, str], ctx: DecisionContext) -> Category:
+    if not found:
+        return Category.NEUTRAL
+    primary = primary_of(set(found))
+    # The one override of precedence: a repeat offender's bait is trolling, not a one-off.
+    if primary is Category.TOXIC and Category.TROLL in found and ctx.author_strikes >= 2:
+        return Category.TROLL
+    return primary
+
+
+def _action(
+    primary: Category, cues: Cues, fraud: bool, ctx: DecisionContext, norm: str
+) -> ActionKind:
+    strikes = ctx.author_strikes
+    if primary in (Category.TOXIC, Category.TROLL):
+        if strikes <= 0:
+            return ActionKind.REMIND if primary is Category.TOXIC else ActionKind.MONITOR
+        return moderation_action_for_strikes(strikes)
+    if primary is Category.SPAM:
+        return ActionKind.DELETE if fraud else ActionKind.HIDE
+    if primary is Category.PRAISE:
+        # A named store, a thank-you or a first-person story about staff earns a personal reply.
+        padded = f" {norm} "
+        story = cues.has("target_staff") and any(p in padded for p in _FIRST_PERSON)
+        personal = bool(cues.stores) or cues.has("thanks") or story
+        return ActionKind.THANK if personal else ActionKind.LIKE
+    return PRIMARY_ACTION[primary]
+
+
+def decide(
+    text: str,
+    norm: str,
+    lang: str,
+    signals: Mapping[str, float],
+    context: DecisionContext | None = None,
+    *,
+    finder: CueFinder | None = None,
+    explain: Explainer | None = None,
+    model: str = "",
+) -> Triage:
+    """Decide primary/secondary categories, sentiment, legal sub-label and action, with reasons."""
+    ctx = context or DecisionContext()
+    cues = (finder or default_finder()).find(text, norm)
+    s = _Signals(signals)
+    found, legal_sub, fraud = _detect(cues, s, ctx, norm)
+    # Swearing inside a complaint, question or legal case is noted, not a category of its own.
+    if Category.COMPLAINT in found and cues.has("profanity") and Category.TOXIC not in found:
+        found[Category.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
+    primary = _primary(found, ctx)
+    secondary = tuple(
+        c for c in found if c is not primary and c in SECONDARY_OK and _keeps(c, primary)
+    )
+    action = _action(primary, cues, fraud, ctx, norm)
+    reasons = [found.get(primary, "neutral: nothing actionable")]
+    reasons += [found[c] for c in secondary]
+    if primary in (Category.TOXIC, Category.TROLL) and ctx.author_strikes:
+        reasons.append(f"{action.value}: author has {ctx.author_strikes} prior strikes")
+    head = REASON_SIGNAL.get(primary) or (LEGAL_SIGNAL.get(legal_sub) if legal_sub else None)
+    if explain is not None and head and head in signals:
+        grams = explain(head)
+        if grams:
+            reasons.append(f"{head} n-grams: " + ", ".join(g for g, _ in grams[:3]))
+    return Triage(
+        lang=lang,
+        primary=primary,
+        secondary=secondary,
+        sentiment=decide_sentiment(primary, cues, signals, legal_sub),
+        action=action,
+        legal_sub=legal_sub if primary is Category.LEGAL else None,
+        signals=dict(signals),
+        reasons=tuple(reasons),
+        model=model,
+    )
+
+
+def decide_sentiment(
+    primary: Category, cues: Cues, signals: Mapping[str, float], legal_sub: LegalSub | None
+) -> Sentiment:
+    """Sentiment from the category's usual tone, corrected by cues and the sentiment heads."""
+    positive = cues.has("praise") or cues.has("thanks")
+    negative = cues.has("negative") or cues.has("insult") or cues.has("profanity")
+    if primary in _NEGATIVE_CATEGORIES:
+        return Sentiment.NEGATIVE
+    if primary is Category.LEGAL:
+        quiet = legal_sub in (LegalSub.IP, LegalSub.OBSCENE) and not cues.has("insult")
+        return Sentiment.NEUTRAL if quiet else Sentiment.NEGATIVE
+    if primary is Category.CREATIVE_CRITIQUE:
+        return Sentiment.MIXED if cues.has("critique") else Sentiment.POSITIVE
+    if primary in (Category.PRAISE, Category.FAN_CONTENT):
+        return Sentiment.MIXED if negative and not cues.has("humour") else Sentiment.POSITIVE
+    if primary is Category.FEEDBACK:
+        if positive and (negative or cues.has("feedback")):
+            return Sentiment.MIXED
+        return Sentiment.NEGATIVE if negative else Sentiment.NEUTRAL
+    if primary is Category.QUESTION:
+        if negative and not cues.has("campaign") or cues.rhetorical:
+            return Sentiment.NEGATIVE
+        return Sentiment.POSITIVE if positive or (negative and cues.has("campaign")) else (
+            Sentiment.NEUTRAL
+        )
+    if primary is Category.CAMPAIGN:
+        return Sentiment.POSITIVE
+    if primary is Category.SPAM:
+        return Sentiment.NEUTRAL
+    return _from_signals(signals) or Sentiment.NEUTRAL
+
+
+def _from_signals(signals: Mapping[str, float]) -> Sentiment | None:
+    heads = {
+        Sentiment.POSITIVE: signals.get("sentiment_positive"),
+        Sentiment.NEUTRAL: signals.get("sentiment_neutral"),
+        Sentiment.NEGATIVE: signals.get("sentiment_negative"),
+    }
+    known = {k: v for k, v in heads.items() if v is not None}
+    if not known:
+        return None
+    best = max(known, key=lambda k: known[k])
+    return best if known[best] >= 0.6 else None
+
+
+def _keeps(secondary: Category, primary: Category) -> bool:
+    """Drop secondaries that only restate the primary (e.g. toxic under a troll is kept)."""
+    if secondary is Category.QUESTION:
+        return primary is Category.COMPLAINT
+    if secondary is Category.PRAISE:
+        return primary in (Category.FEEDBACK, Category.FAN_CONTENT)
+    return True

@@ -1,0 +1,70 @@
+"""Cue words for profanity, insults, their targets, and baiting (ko/en/de)."""
+
+from __future__ import annotations
+
+# Swearing that is not by itself aimed at anyone ("ㅅㅂ", "wtf", "scheiß").
+PROFANITY = [
+    "시발", "씨발", "ㅅㅂ", "ㅆㅂ", "ㅅ발", "씨바", "시바", "존나", "졸라", "ㅈㄴ", "ㅈ같",
+    "좆", "개빡", "빡치", "염병", "젠장", "미친",
+    "fuck*", "fucking", "shit*", "damn", "wtf", "crap", "bullshit", "as shit",
+    "scheiß*", "scheiss*", "verdammt*", "kacke", "kack*", "fick*", "my ass",
+]
+
+# Insults: words that demean a person.
+INSULT = [
+    "ㅄ", "개념 없", "수준 낮", "muppet", "twat", "dipshit", "nitwit", "schwachkopf", "spacko",
+    "missgeburt", "hohlbirne",
+    "병신", "븅신", "ㅂㅅ", "찐따", "호구", "한심", "닥쳐", "꺼져", "멍청", "등신", "바보",
+    "미친놈",
+    "미친년", "새끼", "놈들", "년들", "것들", "지능", "거지같", "쓰레기", "썩은",
+    "ㅉㅉ", "저능", "노답", "루저", "관종", "뇌가", "뇌없", "못생", "돼지",
+    "idiot*", "moron*", "clown", "stupid", "dumb*", "braindead", "brain dead", "loser*",
+    "ugly", "pathetic", "shut up", "touch grass", "nobody asked", "scum", "dumbass",
+    "retard*", "imbecile", "cretin", "jerk", "bitch*", "asshole*", "incompetent",
+    "idiot*", "dumm*", "lauch", "fresse", "vollidiot*", "depp*", "spast*", "hurensohn",
+    "wichser", "trottel", "versager", "halt die klappe", "hässlich*", "penner", "arschloch",
+    "vollpfosten", "honk", "behindert", "blöd*", "dummkopf",
+]
+
+# Who an insult is aimed at.
+TARGET_STAFF = [
+    "댓글 다는", "계정 관리", "whoever", "this guy", "that guy", "that woman", "this woman",
+    "team", "social media",
+    "직원", "알바", "매니저", "점장", "운영진", "운영자", "관리자", "바리스타", "사장", "담당자",
+    "상담원", "캐셔",
+    "staff", "employee*", "barista*", "manager", "intern", "whoever runs", "admin*", "mods",
+    "moderator*", "cashier", "social media team",
+    "praktikant*", "mitarbeiter*", "kassierer*", "bedienung", "verkäufer*",
+    "admin",
+]
+TARGET_PEOPLE = [
+    "너는", "너가", "너희", "니가", "니들이", "너네", "니들", "사람들", "놈들", "애들", "들아",
+    "인간들",
+    "you", "your", "u", "ur", "you're", "youre", "ppl", "people who", "everyone", "y'all",
+    "du", "dich", "dir", "euch", "ihr", "wer",
+]
+
+# Provocation, derailing and announced repetition: what a troll does.
+BAIT = [
+    "분탕", "키배", "키보드 배틀", "댓글 싸움", "삭제해도", "또 왔", "계속 쓸", "매일 올", "알바냐",
+    "알바 쓰냐", "정치", "unpopular opinion", "change my mind", "prove me wrong", "shill",
+    "politics", "mods delete", "deleted my", "you can't ban", "every day until", "i'll be back",
+    "keep posting", "see you again", "politik", "wahlen", "löscht ruhig", "ich komme wieder",
+    "bis ihr", "streitet", "diskutiert mit",
+    "싸워라", "싸워봐", "싸우자", "반박시", "어그로",
+    "망해라", "남혐", "여혐", "빠들",
+    "선동", "선거", "정치 얘기", "대통령",
+    "ratio", "fight me", "coping", "cope",
+    "election", "triggered", "cry about it",
+    "paid shill*", "seethe",
+    "diskutiert", "bis morgen", "jeden tag", "heult doch",
+
+]
+
+FAMILIES: dict[str, list[str]] = {
+    "profanity": PROFANITY,
+    "insult": INSULT,
+    "target_staff": TARGET_STAFF,
+    "target_people": TARGET_PEOPLE,
+    "bait": BAIT,
+}

@@ -1,0 +1,95 @@
+"""Everything the lexicons and regexes find in one comment, gathered in one pass."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from comity.triage.lexicons import abuse, intent, legal, patterns, spam
+from comity.triage.lexicons.base import Lexicon
+from comity.triage.lexicons.profile import BrandProfile, Fact, load_profile
+
+
+@dataclass(slots=True)
+class Cues:
+    """Cue words by family plus the shape cues (personal data, links, questions)."""
+
+    words: dict[str, list[str]]
+    personal_data: list[str] = field(default_factory=list)
+    urls: list[str] = field(default_factory=list)
+    risky_url: bool = False
+    mentions: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    messenger: bool = False
+    money: bool = False
+    order_no: bool = False
+    stores: list[str] = field(default_factory=list)
+    question_form: bool = False
+    question_mark: bool = False
+    rhetorical: bool = False
+    impersonation: str | None = None
+    misinformation: tuple[Fact, str] | None = None
+
+    def has(self, family: str) -> bool:
+        return family in self.words
+
+    def of(self, family: str, k: int = 3) -> list[str]:
+        """Up to `k` words of a family, for reasons."""
+        return self.words.get(family, [])[:k]
+
+
+class CueFinder:
+    """Compiled lexicons and a brand profile; `find` is cheap enough to run per comment."""
+
+    def __init__(self, profile: BrandProfile) -> None:
+        self.profile = profile
+        families: dict[str, list[str]] = {}
+        for module in (legal, abuse, spam, intent):
+            families.update(module.FAMILIES)
+        families["campaign"] = list(profile.campaign_cues) + list(profile.campaign_hashtags)
+        families["brand"] = list(profile.names)
+        self.lexicon = Lexicon(families)
+
+    def find(self, text: str, norm: str) -> Cues:
+        """Scan the raw text (for shapes) and the normalised text (for words)."""
+        cues = Cues(words=self.lexicon.scan(norm))
+        cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
+        cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
+        has_digit = any(ch.isdigit() for ch in text)
+        if has_digit:
+            personal = [m.group(0) for m in patterns.PHONE.finditer(text)]
+            personal += [m.group(0) for m in patterns.RRN.finditer(text)]
+            personal += [m.group(0) for m in patterns.ADDRESS.finditer(text)]
+            cues.personal_data = personal
+            cues.money = bool(patterns.MONEY.search(text))
+            cues.order_no = bool(patterns.ORDER_NO.search(text))
+        elif "○" in text:
+            cues.personal_data = [m.group(0) for m in patterns.ADDRESS.finditer(text)]
+        if "@" in text:
+            emails = [m.group(0) for m in patterns.EMAIL.finditer(text)]
+            cues.personal_data += [e for e in emails if not self._is_brand_email(e)]
+            cues.mentions = [m.group(0) for m in patterns.MENTION.finditer(text)]
+        if "#" in text:
+            cues.hashtags = [m.group(0).casefold() for m in patterns.HASHTAG.finditer(text)]
+        cues.messenger = bool(patterns.MESSENGER_ID.search(text))
+        cues.stores = [
+            m.group(0)
+            for m in patterns.STORE.finditer(norm)
+            if m.group(0) not in patterns.NOT_STORE
+        ]
+        cues.question_mark = bool(patterns.QUESTION_MARK.search(norm))
+        cues.question_form = bool(patterns.QUESTION_END.search(norm))
+        cues.rhetorical = bool(patterns.RHETORICAL.search(norm))
+        cues.impersonation = self.profile.impersonation(text, norm)
+        cues.misinformation = self.profile.misinformation(norm)
+        return cues
+
+    def _is_brand_email(self, email: str) -> bool:
+        domain = email.rsplit("@", 1)[-1].casefold()
+        return any(h in domain for h in self.profile.official_handles)
+
+
+@cache
+def default_finder() -> CueFinder:
+    """The finder for the bundled demo brand profile."""
+    return CueFinder(load_profile())

@@ -1,0 +1,66 @@
+"""Precompiled regexes for cues that are shapes rather than words (numbers, links, endings)."""
+
+from __future__ import annotations
+
+import re
+
+# Personal data. Phone numbers: Korean mobile/landline and international formats.
+PHONE = re.compile(
+    r"(?<![\d-])(?:01[016789][-. ]?\d{3,4}[-. ]?\d{4}|0\d{1,2}-\d{3,4}-\d{4}"
+    r"|\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{0,7})(?![\d-])"
+)
+# Korean resident registration number (birth date + 7 digits).
+RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-8]\d{6}(?!\d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+ADDRESS = re.compile(
+    r"[가-힣]+(?:시|구|군)\s+[가-힣○0-9]+(?:로|길)\s*[0-9○]+(?:\s*[0-9○]+)?"
+    r"|[가-힣○0-9]+로\s*[0-9○]+길\s*[0-9○]+"
+    r"|\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive)"
+    r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse)\s+\d+"
+)
+
+# Links. Phishing lives on throwaway domains and lookalike subdomains.
+URL = re.compile(
+    r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|xyz|top|click|win|gift|shop"
+    r"|info|biz|io|ly|me|kr|de|co|site|online|link|live|store|app|gg|claim-now)\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+RISKY_URL = re.compile(
+    r"\.(?:xyz|top|click|win|gift|loan|bid|icu|buzz|rest|cam|live|online)\b|bit\.ly|-event\.|"
+    r"gewinnspiel|giveaway|claim|gift-|free-",
+    re.IGNORECASE,
+)
+MENTION = re.compile(r"(?<![\w.])@[\w.]+")
+HASHTAG = re.compile(r"#[^\s#]+")
+MESSENGER_ID = re.compile(
+    r"(?:카톡|kakao|telegram|텔레그램|whatsapp|line)\s*(?:id)?\s*[:@]?\s*@?\w+", re.I
+)
+
+# Money and order references make a complaint concrete.
+MONEY = re.compile(r"\d[\d,.]*\s*(?:원|won|€|eur|euro|\$|usd)|[$€]\s?\d", re.IGNORECASE)
+ORDER_NO = re.compile(r"(?:주문번호|order\s*#?|bestellnummer|#)\s*[A-Z]{0,3}-?\d{4,}", re.I)
+
+# A named store: "홍대점", "강남역점", "the Hamburg store", "Filiale in der Schanze".
+STORE = re.compile(
+    r"[가-힣]{2,5}점(?=$|[\s,.!?에은는이을의서도])|플래그십|1호점"
+    r"|\b(?:the|your)\s+[a-z]+\s+(?:store|branch|location|shop)\b"
+    r"|\bfiliale\s+(?:in|am|an)\b|\bfiliale\b",
+    re.IGNORECASE,
+)
+NOT_STORE = frozenset(
+    {"장점", "단점", "시점", "관점", "문제점", "점점", "요점", "만점", "매점", "편의점", "시작점"}
+)
+
+# Korean interrogative endings, Latin question openers, and a question mark.
+QUESTION_END = re.compile(
+    r"(?:나요|까요|가요|니까|는지요|나여|냐|냐고요?|니|임|함|됨|음|죠|려나|는데요)\s*[?？]"
+    r"|(?:되나요|있나요|하나요|인가요|할까요|될까요|되냐|하냐|있냐|냐고요)(?=\s*$|\s*[.!~ㅠㅜ])"
+    r"|^(?:how|what|when|where|which|who|why|does|do|is|are|can|could|will|gibt|kann|hat|habt"
+    r"|wann|wo|wie|ist|sind|welche)\b"
+)
+QUESTION_MARK = re.compile(r"[?？]")
+# Rhetorical tag questions that assert rather than ask.
+RHETORICAL = re.compile(
+    r"실화냐|맞죠|아님\?|거죠\?|거 아님|인가\?\s*ㅋ|right\?|isn't it|wusstet ihr|oder was|"
+    r"nicht wahr|ne\?$|kidding\?|seriously\?",
+)

@@ -1,0 +1,93 @@
+"""The brand facts and campaign that triage checks comments against.
+
+Loaded from `brand.yaml` beside this module; a later brand-profile feature can
+build a `BrandProfile` from its own YAML instead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DEFAULT_PROFILE = Path(__file__).with_name("brand.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One fact, with regexes for claims that contradict it."""
+
+    id: str
+    fact: str
+    claims: tuple[re.Pattern[str], ...]
+
+    def contradicted_by(self, norm: str) -> str | None:
+        """The claim text in `norm` that states the opposite of this fact, if any."""
+        for claim in self.claims:
+            match = claim.search(norm)
+            if match:
+                return match.group(0)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class BrandProfile:
+    names: tuple[str, ...]
+    official_handles: frozenset[str]
+    lookalike_handle: re.Pattern[str]
+    lookalike_name: re.Pattern[str]
+    campaign_name: str
+    campaign_hashtags: tuple[str, ...]
+    campaign_cues: tuple[str, ...]
+    facts: tuple[Fact, ...]
+
+    def impersonation(self, text: str, norm: str) -> str | None:
+        """A handle or name that poses as the brand without being its account."""
+        for match in self.lookalike_handle.finditer(norm):
+            if match.group(0).lstrip("@").rstrip(".") not in self.official_handles:
+                return match.group(0)
+        match = self.lookalike_name.search(norm)
+        return match.group(0) if match else None
+
+    def misinformation(self, norm: str) -> tuple[Fact, str] | None:
+        """The first fact a comment contradicts, with the contradicting words."""
+        for fact in self.facts:
+            claim = fact.contradicted_by(norm)
+            if claim:
+                return fact, claim
+        return None
+
+
+def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(str(v) for v in data.get(key, []))
+
+
+def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
+    """Build a profile from parsed YAML (see brand.yaml for the shape)."""
+    brand, campaign = data["brand"], data["campaign"]
+    facts = tuple(
+        Fact(str(f["id"]), str(f["fact"]), tuple(re.compile(c) for c in f["claims"]))
+        for f in data.get("facts", [])
+    )
+    return BrandProfile(
+        names=_strings(brand, "names"),
+        official_handles=frozenset(h.casefold() for h in _strings(brand, "official_handles")),
+        lookalike_handle=re.compile(brand["lookalike_handle"]),
+        lookalike_name=re.compile(brand["lookalike_name"]),
+        campaign_name=str(campaign["name"]),
+        campaign_hashtags=tuple(h.casefold() for h in _strings(campaign, "hashtags")),
+        campaign_cues=_strings(campaign, "cues"),
+        facts=facts,
+    )
+
+
+@cache
+def load_profile(path: Path = DEFAULT_PROFILE) -> BrandProfile:
+    """Read a brand profile YAML file (cached: profiles are read once per process)."""
+    with path.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    return profile_from_dict(data)
