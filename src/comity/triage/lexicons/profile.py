@@ -50,8 +50,8 @@ class BrandProfile:
         for match in self.lookalike_handle.finditer(norm):
             if match.group(0).lstrip("@").rstrip(".") not in self.official_handles:
                 return match.group(0)
-        match = self.lookalike_name.search(norm)
-        return match.group(0) if match else None
+        name = self.lookalike_name.search(norm)
+        return name.group(0) if name else None
 
     def misinformation(self, norm: str) -> tuple[Fact, str] | None:
         """The first fact a comment contradicts, with the contradicting words."""
