@@ -1,0 +1,236 @@
+"""Undo disguises in casefolded text: separators, digits, leetspeak, look-alike letters.
+
+Every join that could also be ordinary writing is either limited to shapes ordinary
+writing does not take (loose jamo, four spaced letters) or confirmed by the word lists
+in `lexicon`, so prices, dates, times and normal sentences pass through unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+
+from comity.triage.hangul import compose
+from comity.triage.lexicon import (
+    CONFUSABLES,
+    KO_WORDS,
+    LATIN_WORDS,
+    LEET,
+    LEET_ALTERNATIVES,
+)
+
+_L = "a-zà-öø-ÿ"  # Latin letters once casefolded
+_SYMBOLS = "0-9@$!|*"
+
+# URLs, e-mail addresses, @mentions and #hashtags are never rewritten.
+_PROTECT = re.compile(
+    r"(?:https?://|www\.)\S+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w@])[@#]\w+"
+    r"|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|de|kr|at|ch|uk|io|ly|me|co|info|shop)\b"
+    r"(?:/\S*)?"
+)
+_DOMAIN_HINT = re.compile(r"\.(?:com|net|org|de|kr|at|ch|uk|io|ly|me|co|info|shop)\b")
+
+_HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
+_JAMO = re.compile("[ㄱ-ㅣ]")
+
+# Loose jamo separated by spaces, punctuation or digits: ㅅ.ㅂ, ㅈ ㄴ, ㅆ1ㅂ.
+_JAMO_SEP = r"(?:[ ]?[.,\-_·/|+~*:;^!?'\"ㆍ…][ ]?|[ ]|\d{1,2})"
+_JAMO_SINGLES = re.compile(f"(?<![ㄱ-ㅣ])[ㄱ-ㅣ](?:{_JAMO_SEP}[ㄱ-ㅣ])+(?![ㄱ-ㅣ])")
+_JAMO_SEP_RE = re.compile(_JAMO_SEP)
+
+# Three or more single syllables joined by punctuation (씨.발.놈); spaces alone do not
+# count, because 좀 더 잘 해 is ordinary Korean.
+_KO_SEP_CHARS = ".,\\-_·/|+~*:;^ㆍ"
+_KO_SEP = f"[ ]?[{_KO_SEP_CHARS}][ ]?"
+_KO_SEP_HINT = re.compile(f"[가-힣][ ]?[{_KO_SEP_CHARS}]")
+_KO_DOTTED = re.compile(f"(?<![가-힣])[가-힣]{_KO_SEP}[가-힣](?:{_KO_SEP}[가-힣])+(?![가-힣])")
+_KO_SEP_RE = re.compile(_KO_SEP)
+
+# Listed words with digits, symbols or spaces inside (시1발, 병.신, 개새1끼, 시 발).
+_NOISE = r"(?:[ ]?[0-9.,\-_*~^!@#$%&+=|/\\:;'\"`?·ㆍ]{1,3}[ ]?|\s)?"
+_KO_LONG = sorted((w for w in KO_WORDS if len(w) > 1), key=len, reverse=True)
+_KO_WORDS = re.compile("|".join(_NOISE.join(word) for word in _KO_LONG))
+_NOT_HANGUL = re.compile("[^가-힣]")
+# 씨8 reads 씨팔; not after a digit or before a counter, so 12시8분 stays a time.
+_SSI8 = re.compile("(?<!\\d)([씨시ㅆ])8(?![\\d시분초층호번월일개명년원])")
+
+# Four or more spaced single letters (s h i t, f.u.c.k), or three forming a listed word.
+# The separator must repeat exactly, so abbreviations such as "i.e. z.b." stay apart.
+_LATIN_SEP = r"(?:[ ]?[.\-_·,/|+~*:][ ]?|[ ])"
+_LATIN_SINGLES = re.compile(
+    f"(?<![\\w@$])[{_L}0-9@$]({_LATIN_SEP})[{_L}0-9@$](?:\\1[{_L}0-9@$])+(?![\\w@$])"
+)
+_LATIN_SEP_RE = re.compile(_LATIN_SEP)
+_LATIN_LETTER = re.compile(f"[{_L}]")
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ")
+
+# Digits and symbols touching Latin letters: candidates for leetspeak.
+_SYMBOL_RUN = re.compile("[0-9@$!|*]+")
+_TOKEN_CHARS = _LATIN_LETTERS | frozenset("0123456789@$!|*")
+_LEET_INTERIOR = re.compile(f"(?<=[{_L}])[013457@$]{{1,2}}(?=[{_L}])")
+_READINGS = {c: LEET.get(c, "") + LEET_ALTERNATIVES.get(c, "") for c in LEET}
+_LATIN_BY_LEN: dict[int, list[str]] = {}
+for _word in LATIN_WORDS:
+    _LATIN_BY_LEN.setdefault(len(_word), []).append(_word)
+_LATIN_SET = frozenset(LATIN_WORDS)
+
+_LOOKALIKE_CHARS = "\u0250-\u02af\u0370-\u03ff\u0400-\u052f"
+_LOOKALIKE_HINT = re.compile(f"[{_LOOKALIKE_CHARS}]")
+_MIXED_WORD = re.compile(
+    f"(?<![^\\W\\d_])(?=[^\\W\\d_]*[a-z])(?=[^\\W\\d_]*[{_LOOKALIKE_CHARS}])[^\\W\\d_]+"
+)
+_CONFUSABLES = str.maketrans(CONFUSABLES)
+
+_REPEAT_HINT = re.compile(r"(.)\1\1")
+_REPEAT = re.compile(r"(\D)\1{2,}")
+
+
+def has_lookalikes(text: str) -> bool:
+    """True when the text has Cyrillic, Greek or IPA letters that could pose as Latin."""
+    return _LOOKALIKE_HINT.search(text) is not None
+
+
+def fold_lookalikes(text: str) -> str:
+    """Replace look-alike letters inside words that also contain Latin letters."""
+    return _MIXED_WORD.sub(lambda m: m.group().translate(_CONFUSABLES), text)
+
+
+def match_latin_word(core: str) -> str | None:
+    """The listed word this leet spelling stands for (4sshole → asshole), if any."""
+    letters = sum(1 for c in core if c.isalpha())
+    stars = core.count("*")
+    if letters == 0 or letters < stars or len(core) < 3:
+        return None
+    for word in _LATIN_BY_LEN.get(len(core), ()):
+        for c, w in zip(core, word, strict=True):
+            if c != w and not (c == "*" and w.isalpha()) and w not in _READINGS.get(c, ""):
+                break
+        else:
+            return word
+    return None
+
+
+def _leet_word(token: str) -> str:
+    """De-leet one token of Latin letters mixed with digits or symbols."""
+    core = token.strip("!|")
+    word = match_latin_word(core)
+    if word is None and core.strip("*") != core:
+        core = core.strip("*")
+        word = match_latin_word(core)
+    if not core:
+        return token
+    start = token.index(core)
+    head, tail = token[:start], token[start + len(core) :]
+    if word is not None:
+        return head + word + tail
+    core = _LEET_INTERIOR.sub(lambda m: "".join(LEET[c] for c in m.group()), core)
+    return head + core + tail
+
+
+def _leet(text: str) -> str:
+    """Rewrite only the tokens where a digit or symbol touches a Latin letter."""
+    parts: list[str] = []
+    pos, end = 0, len(text)
+    for match in _SYMBOL_RUN.finditer(text):
+        start, stop = match.span()
+        if start < pos:
+            continue
+        before = start > 0 and text[start - 1] in _LATIN_LETTERS
+        after = stop < end and text[stop] in _LATIN_LETTERS
+        if not (before or after) or (not after and match.group().strip("!") == ""):
+            continue  # numbers, prices, and "wow!" stay as they are
+        while start > pos and text[start - 1] in _TOKEN_CHARS:
+            start -= 1
+        while stop < end and text[stop] in _TOKEN_CHARS:
+            stop += 1
+        parts += (text[pos:start], _leet_word(text[start:stop]))
+        pos = stop
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _two(match: re.Match[str]) -> str:
+    return match.group(1) * 2  # a callable: template strings are expanded in Python
+
+
+def _latin_singles(match: re.Match[str]) -> str:
+    run = match.group()
+    joined = _LATIN_SEP_RE.sub("", run)
+    if len(_LATIN_LETTER.findall(joined)) < 2:
+        return run
+    if len(joined) >= 4 or joined in _LATIN_SET or match_latin_word(joined):
+        return joined
+    return run
+
+
+def _join_jamo(match: re.Match[str]) -> str:
+    return _JAMO_SEP_RE.sub("", match.group())
+
+
+def _join_dotted(match: re.Match[str]) -> str:
+    return _KO_SEP_RE.sub("", match.group())
+
+
+def _join_ko_word(match: re.Match[str]) -> str:
+    """Join a listed word; when only spaces split it, only if it stands alone (시 발)."""
+    run = match.group()
+    joined = _NOT_HANGUL.sub("", run)
+    if len(joined) + run.count(" ") == len(run) and len(joined) != len(run):
+        text, start, stop = match.string, match.start(), match.end()
+        if (start > 0 and "가" <= text[start - 1] <= "힣") or (
+            stop < len(text) and "가" <= text[stop] <= "힣"
+        ):
+            return run
+    return joined
+
+
+def _korean(text: str) -> str:
+    if _JAMO.search(text):
+        text = _JAMO_SINGLES.sub(_join_jamo, compose(text))
+    if _KO_SEP_HINT.search(text):
+        text = _KO_DOTTED.sub(_join_dotted, text)
+    text = _KO_WORDS.sub(_join_ko_word, text)
+    return _SSI8.sub(lambda m: m.group(1) + "팔", text) if "8" in text else text
+
+
+def _segment(text: str, hangul: bool) -> tuple[str, bool]:
+    """De-obfuscate text that holds no URL, address, mention or hashtag."""
+    before = text
+    if hangul and _HANGUL.search(text):
+        text = _korean(text)
+    text = _LATIN_SINGLES.sub(_latin_singles, text)
+    if _SYMBOL_RUN.search(text):
+        text = _leet(text)
+    changed = text != before
+    if _REPEAT_HINT.search(text):
+        text = _REPEAT.sub(_two, text)
+    return text, changed
+
+
+def deobfuscate(text: str, *, ascii_only: bool = False) -> tuple[str, bool]:
+    """Return the de-obfuscated text and whether any disguise was undone."""
+    hangul = not ascii_only
+    if not (
+        "@" in text
+        or "#" in text
+        or "://" in text
+        or "www." in text
+        or ("." in text and _DOMAIN_HINT.search(text))
+    ):
+        return _segment(text, hangul)
+    parts: list[str] = []
+    changed = False
+    pos = 0
+    for match in _PROTECT.finditer(text):
+        part, hit = _segment(text[pos : match.start()], hangul)
+        token = match.group()
+        word = match_latin_word(token) if token[0] == "@" else None  # "@ss" is no mention
+        parts += (part, word or token)
+        changed = changed or hit or word is not None
+        pos = match.end()
+    part, hit = _segment(text[pos:], hangul)
+    parts.append(part)
+    return "".join(parts), changed or hit
