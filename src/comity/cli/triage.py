@@ -1,0 +1,308 @@
+"""`comity triage` (one comment or a JSON Lines batch) and `comity eval` (score a labelled set)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, TextIO
+
+import typer
+from rich import box
+from rich.table import Table
+
+from comity.cli.common import console, err_console, fail
+from comity.domain import Triage
+from comity.triage.decide import DecisionContext
+from comity.triage.evaluation import (
+    PRF,
+    Confusion,
+    TaxonomyReport,
+    evaluate_signal,
+    evaluate_taxonomy,
+)
+from comity.triage.triager import TriageInput, Triager
+
+BATCH = 512
+
+BundleOpt = Annotated[str, typer.Option("--bundle", help="Signal model bundle to load.")]
+ModelOpt = Annotated[
+    Path | None, typer.Option("--model", help="Directory holding the model bundle.")
+]
+NoSignalsOpt = Annotated[
+    bool, typer.Option("--no-signals", help="Decide from lexicons and rules only (no model).")
+]
+
+
+def load_triager(bundle: str, model: Path | None, no_signals: bool) -> Triager:
+    """The triager with its signal model; lexicon-only (with a warning) when none can be loaded."""
+    if no_signals:
+        return Triager(None)
+    try:
+        return Triager.load(bundle, model)
+    except (ImportError, OSError, ValueError, KeyError) as error:
+        err_console.print(
+            f"[yellow]warning[/yellow]: no signal model ({error}); deciding from lexicons only",
+            highlight=False,
+        )
+        return Triager(None)
+
+
+def triage_record(triage: Triage, record_id: Any = None) -> dict[str, Any]:
+    """The JSON shape of one triage result (`comity triage --json/--jsonl`)."""
+    return {
+        "id": record_id,
+        "lang": triage.lang,
+        "primary": triage.primary.value,
+        "secondary": [c.value for c in triage.secondary],
+        "sentiment": triage.sentiment.value,
+        "action": triage.action.value,
+        "legal_sub": triage.legal_sub.value if triage.legal_sub else None,
+        "signals": triage.signals,
+        "reasons": list(triage.reasons),
+        "model": triage.model,
+    }
+
+
+def _input_from(record: Any) -> TriageInput:
+    """Validate one JSONL record; raises ValueError with a readable message."""
+    if not isinstance(record, dict):
+        raise ValueError("record is not a JSON object")
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ValueError("field 'text' is missing or not a string")
+    context = record.get("context")
+    if context is not None and not isinstance(context, dict):
+        raise ValueError("field 'context' is not an object")
+    lang = record.get("lang")
+    if lang is not None and not isinstance(lang, str):
+        raise ValueError("field 'lang' is not a string")
+    try:
+        ctx = DecisionContext.from_mapping(context, str(record.get("channel") or ""))
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"bad context: {error}") from None
+    return TriageInput(text, lang or None, ctx)
+
+
+def _parse(lines: Iterable[str]) -> Iterator[tuple[int, Any, TriageInput | str]]:
+    """(line number, id, input or error message) for each non-blank line."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield number, None, f"line {number}: invalid JSON: {error.msg}"
+            continue
+        record_id = record.get("id") if isinstance(record, dict) else None
+        try:
+            yield number, record_id, _input_from(record)
+        except ValueError as error:
+            yield number, record_id, f"line {number}: {error}"
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def triage_jsonl(triager: Triager, lines: Iterable[str], out: TextIO) -> int:
+    """Triage JSONL records in batches, writing one result per record; returns the error count."""
+    errors = 0
+    for chunk in _chunks(_parse(lines), BATCH):
+        valid = [item for _, _, item in chunk if isinstance(item, TriageInput)]
+        results = iter(triager.triage_inputs(valid))
+        for number, record_id, item in chunk:
+            if isinstance(item, TriageInput):
+                row = triage_record(next(results), record_id)
+            else:
+                errors += 1
+                row = {"id": record_id, "line": number, "error": item}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return errors
+
+
+def triage_command(
+    text: Annotated[str | None, typer.Argument(help="The comment to triage.")] = None,
+    channel: Annotated[str, typer.Option(help="Channel the comment came from.")] = "",
+    campaign: Annotated[str | None, typer.Option(help="The campaign it sits under.")] = None,
+    strikes: Annotated[int, typer.Option(help="The author's prior netiquette strikes.")] = 0,
+    media: Annotated[bool, typer.Option("--media", help="A photo/video is attached.")] = False,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON, not a table.")] = False,
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="Read JSON Lines from stdin, write results to stdout.")
+    ] = False,
+    bundle: BundleOpt = "default",
+    model: ModelOpt = None,
+    no_signals: NoSignalsOpt = False,
+) -> None:
+    """Triage one comment, or a JSON Lines batch with --jsonl (see docs/triage.md)."""
+    if jsonl == (text is not None):
+        raise fail("give either TEXT or --jsonl")
+    triager = load_triager(bundle, model, no_signals)
+    if jsonl:
+        errors = triage_jsonl(triager, sys.stdin, sys.stdout)
+        if errors:
+            raise fail(f"{errors} record(s) could not be triaged (see their error records)")
+        return
+    assert text is not None
+    context = DecisionContext(channel, campaign, strikes, media, None)
+    triage = triager.triage_inputs([TriageInput(text, None, context)])[0]
+    if json_out:
+        typer.echo(json.dumps(triage_record(triage), ensure_ascii=False, indent=2))
+        return
+    _print_triage(triage)
+
+
+def _print_triage(triage: Triage) -> None:
+    table = Table(show_header=False, box=None)
+    table.add_row("primary", f"[bold]{triage.primary.value}[/bold]")
+    if triage.secondary:
+        table.add_row("secondary", ", ".join(c.value for c in triage.secondary))
+    if triage.legal_sub:
+        table.add_row("legal", triage.legal_sub.value)
+    table.add_row("sentiment", triage.sentiment.value)
+    table.add_row("action", f"[bold]{triage.action.value}[/bold]")
+    table.add_row("language", triage.lang)
+    for i, reason in enumerate(triage.reasons):
+        table.add_row("reasons" if i == 0 else "", reason)
+    top = sorted(triage.signals.items(), key=lambda kv: -kv[1])[:5]
+    if top:
+        table.add_row("signals", ", ".join(f"{k} {v:.2f}" for k, v in top))
+    console.print(table)
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise fail(f"{path}:{number}: invalid JSON: {error.msg}") from None
+            if not isinstance(record, dict):
+                raise fail(f"{path}:{number}: record is not a JSON object")
+            records.append(record)
+    return records
+
+
+def _predict_taxonomy(triager: Triager, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    predictions = []
+    for number, chunk in enumerate(_chunks(records, BATCH)):
+        try:
+            inputs = [_input_from(r) for r in chunk]
+        except ValueError as error:
+            raise fail(f"batch {number}: {error}") from None
+        results = triager.triage_inputs(inputs)
+        predictions += [triage_record(t, r.get("id")) for t, r in zip(results, chunk, strict=True)]
+    return predictions
+
+
+def eval_command(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Labelled JSONL.")],
+    name: Annotated[str | None, typer.Argument(help="Signal head for --task signal.")] = None,
+    task: Annotated[str, typer.Option(help="taxonomy or signal.")] = "taxonomy",
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    bundle: BundleOpt = "default",
+    model: ModelOpt = None,
+    no_signals: NoSignalsOpt = False,
+) -> None:
+    """Score triage on a labelled set: `--task taxonomy` or `--task signal NAME`."""
+    records = _read_jsonl(file)
+    if task == "taxonomy":
+        missing = [i for i, r in enumerate(records, 1) if not {"primary", "action"} <= set(r)]
+        if missing:
+            raise fail(f"records {missing[:5]} lack gold 'primary'/'action' labels")
+        triager = load_triager(bundle, model, no_signals)
+        report = evaluate_taxonomy(records, _predict_taxonomy(triager, records))
+        report.extra["model"] = triager.model
+        if json_out:
+            typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            _print_taxonomy(report)
+    elif task == "signal":
+        _eval_signal(records, name, json_out, load_triager(bundle, model, no_signals))
+    else:
+        raise fail(f"unknown task {task!r}: use taxonomy or signal")
+
+
+def _eval_signal(
+    records: list[dict[str, Any]], name: str | None, json_out: bool, triager: Triager
+) -> None:
+    signals = triager.signals
+    if name is None:
+        raise fail("--task signal needs the signal NAME, e.g. `--task signal toxicity`")
+    if signals is None or name not in signals.names:
+        raise fail(f"no signal head {name!r} in the loaded model")
+    column = list(signals.names).index(name)
+    scores: list[float] = []
+    for chunk in _chunks(records, BATCH):
+        texts = [str(r["text"]) for r in chunk]
+        langs = [str(r.get("lang") or triager.detect_language(str(r["text"]))[0]) for r in chunk]
+        scores += [float(row[column]) for row in signals.predict(texts, langs)]
+    report = evaluate_signal([int(r["label"]) for r in records], scores)
+    if json_out:
+        keys = ("threshold", "precision", "recall", "f1", "roc_auc", "n")
+        data = {k: getattr(report, k) for k in keys}
+        data["confusion"] = {"labels": report.confusion.labels, "matrix": report.confusion.matrix}
+        typer.echo(json.dumps({"signal": name, **data}, indent=2))
+        return
+    auc = "n/a" if report.roc_auc is None else f"{report.roc_auc:.3f}"
+    console.print(
+        f"signal {name}: n={report.n} precision {report.precision:.3f} recall {report.recall:.3f}"
+        f" F1 {report.f1:.3f} at {report.threshold} · ROC-AUC {auc}",
+        highlight=False,
+    )
+    console.print(_confusion_table(report.confusion, "gold \\ predicted"))
+
+
+def _prf_table(title: str, scores: dict[str, PRF]) -> Table:
+    table = Table(title=title)
+    for column in ("label", "precision", "recall", "F1", "support"):
+        table.add_column(column, justify="left" if column == "label" else "right")
+    for label, s in scores.items():
+        table.add_row(label, f"{s.precision:.2f}", f"{s.recall:.2f}", f"{s.f1:.2f}", str(s.support))
+    return table
+
+
+def _confusion_table(matrix: Confusion, title: str) -> Table:
+    """Rows are gold labels, columns predictions (headed by the first four letters)."""
+    table = Table(title=title, box=box.SIMPLE, padding=(0, 1))
+    table.add_column("gold \\ pred", no_wrap=True)
+    for label in matrix.labels:
+        table.add_column(label[:4], justify="right", no_wrap=True, min_width=4)
+    for label, row in zip(matrix.labels, matrix.matrix, strict=True):
+        table.add_row(label, *(str(v) if v else "·" for v in row))
+    return table
+
+
+def _print_taxonomy(report: TaxonomyReport) -> None:
+    console.print(_prf_table("primary category", report.primary))
+    console.print(_confusion_table(report.primary_confusion, "primary confusion"))
+    console.print(_prf_table("action", report.actions))
+    console.print(_confusion_table(report.action_confusion, "action confusion"))
+    legal = "n/a" if report.legal_sub_accuracy is None else f"{report.legal_sub_accuracy:.3f}"
+    console.print(
+        f"n={report.n} · model {report.extra.get('model') or '?'}\n"
+        f"primary macro-F1      {report.primary_macro_f1:.3f}\n"
+        f"action accuracy       {report.action_accuracy:.3f} (exact)\n"
+        f"action accuracy       {report.action_family_accuracy:.3f} (families)\n"
+        f"sentiment accuracy    {report.sentiment_accuracy:.3f}\n"
+        f"legal_sub accuracy    {legal} (on gold legal records)",
+        highlight=False,
+    )
+
+
+def register(app: typer.Typer) -> None:
+    """Add `comity triage` and `comity eval`."""
+    app.command("triage")(triage_command)
+    app.command("eval")(eval_command)
