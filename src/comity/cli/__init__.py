@@ -14,7 +14,7 @@ app = typer.Typer(
 )
 
 # Modules under comity.cli that add commands; keep in the order shown by --help.
-COMMAND_MODULES: tuple[str, ...] = ("core", "demo", "users")
+COMMAND_MODULES: tuple[str, ...] = ("core", "demo", "users", "triage")
 
 
 def _register_all() -> None:
