@@ -52,10 +52,14 @@ def _translate_runs(pattern: re.Pattern[str], table: dict[int, Any]) -> Callable
 _park = _translate_runs(_PARK_RE, _PARK)
 _unpark = _translate_runs(_UNPARK_RE, _UNPARK)
 
-# Letters whose presence means someone reached for fancy Unicode to write Latin.
+# Letters whose presence means someone reached for fancy Unicode to write a word:
+# fullwidth, circled, squared and mathematical Latin, halfwidth jamo.
 _FANCY_LATIN = re.compile(
-    "[\uff21-\uff3a\uff41-\uff5a\u249c-\u24e9\U0001d400-\U0001d7ff\U0001f130-\U0001f189]"
+    "[\uff21-\uff3a\uff41-\uff5a\u249c-\u24e9\U0001d400-\U0001d7ff\U0001f130-\U0001f189"
+    "\uffa1-\uffdc]"
 )
+# Conjoining jamo that NFKC could not compose into syllables: pasted on purpose.
+_LOOSE_JAMO = re.compile("[\u1100-\u11ff]")
 # Combining marks left after NFKC did not attach to anything: zalgo and strike-through.
 _LOOSE_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
@@ -105,10 +109,13 @@ def _unicode_fold(text: str) -> tuple[str, bool]:
         # Keyboard jamo alone make text "not NFKC"; skip the expensive round trip then.
         if exotic or not unicodedata.is_normalized("NFKC", parked):
             fancy = fancy or _FANCY_LATIN.search(text) is not None
-            text = _unpark(unicodedata.normalize("NFKC", parked))
+            text = unicodedata.normalize("NFKC", parked)
+            fancy = fancy or _LOOSE_JAMO.search(text) is not None
+            text = _unpark(text)
     text = text.casefold()
     if _LOOSE_MARKS.search(text):
         text = _LOOSE_MARKS.sub("", text)
+        fancy = True
     if _d.has_lookalikes(text):
         folded = _d.fold_lookalikes(text)
         fancy = fancy or folded != text
