@@ -1,0 +1,1 @@
+"""The Haneul Coffee demo: a generated community stream and its loader."""
