@@ -41,7 +41,7 @@ def load_triager(bundle: str, model: Path | None, no_signals: bool) -> Triager:
         return Triager(None)
     try:
         return Triager.load(bundle, model)
-    except (ImportError, OSError, ValueError, KeyError) as error:
+    except (ImportError, OSError, ValueError, KeyError, RuntimeError) as error:
         err_console.print(
             f"[yellow]warning[/yellow]: no signal model ({error}); deciding from lexicons only",
             highlight=False,

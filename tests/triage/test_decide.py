@@ -1,0 +1,181 @@
+"""The category decision follows TAXONOMY.md; texts are our own, written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.domain import ActionKind, Category, LegalSub, Sentiment, Triage
+from comity.triage.decide import DecisionContext, decide
+from comity.triage.normalize import normalize_text
+
+
+def run(
+    text: str,
+    *,
+    strikes: int = 0,
+    media: bool = False,
+    signals: dict[str, float] | None = None,
+    reply_to: str | None = None,
+) -> Triage:
+    context = DecisionContext(author_strikes=strikes, has_media=media, reply_to=reply_to)
+    return decide(text, normalize_text(text), "xx", signals or {}, context)
+
+
+def test_angry_customer_with_a_problem_stays_a_complaint_with_secondary_toxic() -> None:
+    triage = run("ㅅㅂ 주문한 지 2시간째인데 아직도 안 와요 환불해주세요")
+    assert triage.primary is Category.COMPLAINT
+    assert Category.TOXIC in triage.secondary
+    assert triage.action is ActionKind.HELP
+    assert triage.sentiment is Sentiment.NEGATIVE
+
+
+def test_same_jab_is_toxic_from_a_first_timer_and_troll_from_a_repeat_offender() -> None:
+    text = "people who queue for this coffee are idiots lol"
+    first = run(text, strikes=0)
+    repeat = run(text, strikes=3)
+    assert (first.primary, first.action) == (Category.TOXIC, ActionKind.REMIND)
+    assert (repeat.primary, repeat.action) == (Category.TROLL, ActionKind.MUTE)
+    assert Category.TOXIC in repeat.secondary
+
+
+@pytest.mark.parametrize(
+    ("strikes", "action"),
+    [(0, ActionKind.REMIND), (1, ActionKind.HIDE), (2, ActionKind.HIDE), (3, ActionKind.MUTE),
+     (4, ActionKind.MUTE), (5, ActionKind.BAN), (9, ActionKind.BAN)],
+)
+def test_insults_at_staff_climb_the_strike_ladder(strikes: int, action: ActionKind) -> None:
+    triage = run("the manager here is a total moron", strikes=strikes)
+    assert triage.primary is Category.TOXIC
+    assert triage.action is action
+
+
+def test_bait_without_insult_is_troll_and_monitored_at_zero_strikes() -> None:
+    triage = run("unpopular opinion: all coffee tastes the same. change my mind")
+    assert (triage.primary, triage.action) == (Category.TROLL, ActionKind.MONITOR)
+
+
+def test_profanity_inside_a_question_is_not_toxic() -> None:
+    triage = run("wtf, what time does the Hamburg store open on sundays?")
+    assert triage.primary is Category.QUESTION
+    assert Category.TOXIC not in triage.secondary
+    assert triage.action is ActionKind.ANSWER
+
+
+@pytest.mark.parametrize(
+    ("text", "action"),
+    [
+        ("맞팔해요 선팔 환영 #데일리 #소통해요", ActionKind.HIDE),
+        ("신규가입 보너스 카지노 바로가기 lucky-spin.xyz", ActionKind.DELETE),
+        ("Earn with bitcoin trading, 200% in a week! message me on telegram", ActionKind.DELETE),
+        ("Congratulations! @haneul.coffee.event picked you, claim your prize via DM", ActionKind.DELETE),
+    ],
+)
+def test_spam_is_hidden_and_fraud_deleted(text: str, action: ActionKind) -> None:
+    triage = run(text)
+    assert triage.primary is Category.SPAM
+    assert triage.action is action
+
+
+def test_praise_naming_a_store_earns_a_thank_you_and_plain_praise_a_like() -> None:
+    named = run("성수점 직원분들 항상 친절하셔서 감사해요!")
+    plain = run("this cold brew is amazing, so smooth")
+    assert (named.primary, named.action) == (Category.PRAISE, ActionKind.THANK)
+    assert (plain.primary, plain.action) == (Category.PRAISE, ActionKind.LIKE)
+
+
+def test_own_photo_under_the_campaign_is_fan_content_with_campaign_secondary() -> None:
+    triage = run("퇴근길에 한 잔 🍋 #여름엔비바", media=True)
+    assert triage.primary is Category.FAN_CONTENT
+    assert Category.CAMPAIGN in triage.secondary
+    assert triage.action is ActionKind.SHARE
+
+
+def test_bare_campaign_reaction_is_campaign_and_liked() -> None:
+    triage = run("that polar bear is the best thing on tv this summer")
+    assert Category.CAMPAIGN in (triage.primary, *triage.secondary)
+
+
+def test_claim_contradicting_the_fact_sheet_is_misinformation_with_the_fact() -> None:
+    triage = run("heads up, they raised all drink prices, including iced ones")
+    assert (triage.primary, triage.action) == (Category.MISINFORMATION, ActionKind.CORRECT)
+    assert "hot drinks only" in triage.reasons[0]
+
+
+def test_asking_about_a_fact_is_a_question_not_misinformation() -> None:
+    triage = run("does the recall cover all tumblers or only some?")
+    assert triage.primary is Category.QUESTION
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("계산대 직원 번호 010-1234-5678 이거 퍼뜨려주세요", LegalSub.PERSONAL_RIGHTS),
+        ("selling haneul replica mugs, same print, $5 each, DM", LegalSub.IP),
+        ("if nobody calls me back I will burn down your store", LegalSub.THREAT),
+        ("Ausländer raus, die haben hier nichts zu suchen", LegalSub.HATE),
+        ("free porn links in my bio 🔞", LegalSub.OBSCENE),
+    ],
+)
+def test_legal_sub_labels(text: str, sub: LegalSub) -> None:
+    triage = run(text)
+    assert triage.primary is Category.LEGAL
+    assert triage.legal_sub is sub
+    assert triage.action is ActionKind.REMOVE
+
+
+def test_a_threat_outranks_the_refund_demand_it_comes_with() -> None:
+    triage = run("refund me today or I will burn down your store")
+    assert triage.legal_sub is LegalSub.THREAT
+    assert Category.COMPLAINT in triage.secondary
+
+
+def test_a_customer_giving_their_own_number_is_not_doxxing() -> None:
+    triage = run("배송이 안 와요. 제 번호 010-1111-2222로 연락 주세요")
+    assert triage.primary is Category.COMPLAINT
+
+
+def test_suggestion_is_feedback_recorded() -> None:
+    triage = run("would love a decaf version of the cold brew!")
+    assert (triage.primary, triage.action) == (Category.FEEDBACK, ActionKind.RECORD)
+
+
+def test_a_friendly_joke_about_prices_is_creative_critique() -> None:
+    triage = run("my wallet after one week of iced lattes 😂😂")
+    assert (triage.primary, triage.action) == (Category.CREATIVE_CRITIQUE, ActionKind.SHOWCASE)
+    assert triage.sentiment is Sentiment.MIXED
+
+
+def test_small_talk_is_neutral() -> None:
+    triage = run("좋은 아침이에요 다들")
+    assert (triage.primary, triage.action) == (Category.NEUTRAL, ActionKind.NONE)
+
+
+def test_reasons_name_the_cue_and_the_signal_value() -> None:
+    triage = run("this barista is a clown", signals={"insult": 0.93, "toxicity": 0.9})
+    assert triage.reasons[0].startswith("insult aimed at staff: clown")
+    assert "insult 0.93" in triage.reasons[0]
+
+
+def test_a_strong_signal_decides_when_no_cue_matches_and_explain_adds_ngrams() -> None:
+    text = "you will regret this, watch out tonight"
+    calls: list[str] = []
+
+    def explain(head: str) -> list[tuple[str, float]]:
+        calls.append(head)
+        return [("regret", 0.7), ("tonight", 0.2)]
+
+    triage = decide(
+        text, normalize_text(text), "en", {"threat": 0.95}, DecisionContext(), explain=explain
+    )
+    assert triage.legal_sub is LegalSub.THREAT
+    assert calls == ["threat"]
+    assert triage.reasons[-1] == "threat n-grams: regret, tonight"
+
+
+def test_context_from_an_evaluation_record() -> None:
+    context = DecisionContext.from_mapping(
+        {"campaign": "#SummerVibes", "author_strikes": 2, "has_media": True, "reply_to": "hi"},
+        channel="x",
+    )
+    assert context == DecisionContext("x", "#SummerVibes", 2, True, "hi")
+    assert DecisionContext.from_mapping(None) == DecisionContext()
