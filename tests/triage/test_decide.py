@@ -67,7 +67,7 @@ def test_profanity_inside_a_question_is_not_toxic() -> None:
         ("맞팔해요 선팔 환영 #데일리 #소통해요", ActionKind.HIDE),
         ("신규가입 보너스 카지노 바로가기 lucky-spin.xyz", ActionKind.DELETE),
         ("Earn with bitcoin trading, 200% in a week! message me on telegram", ActionKind.DELETE),
-        ("Congratulations! @haneul.coffee.event picked you, claim your prize via DM", ActionKind.DELETE),
+        ("Congratulations! @haneul.coffee.event picked you, claim it via DM", ActionKind.DELETE),
     ],
 )
 def test_spam_is_hidden_and_fraud_deleted(text: str, action: ActionKind) -> None:
