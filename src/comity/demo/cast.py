@@ -194,6 +194,13 @@ _DE = (
 _DE_INITIALS = "ABDFGHKLMNPRSTW"
 
 
+def _tidy(handle: str) -> str:
+    """No doubled or mixed separators like `sam__k` or `sam._k`."""
+    for messy in ("__", "._", "_.", ".."):
+        handle = handle.replace(messy, messy[-1])
+    return handle
+
+
 def make_author(rng: random.Random, lang: str, channel: str) -> AuthorValue:
     """A plausible new handle for `lang` on `channel` (Facebook shows names, too)."""
     if lang == "ko":
@@ -212,7 +219,7 @@ def make_author(rng: random.Random, lang: str, channel: str) -> AuthorValue:
                 str(rng.randrange(1, 999)),
             )
         )
-        return f"{rng.choice(_ROMAN)}{sep}{tail}"
+        return _tidy(f"{rng.choice(_ROMAN)}{sep}{tail}")
     if lang == "en":
         tail = rng.choice(
             (
@@ -227,7 +234,7 @@ def make_author(rng: random.Random, lang: str, channel: str) -> AuthorValue:
                 str(rng.randrange(100, 999)),
             )
         )
-        return f"{rng.choice(_EN)}{rng.choice(('', '_', '.'))}{tail}".replace("..", ".")
+        return _tidy(f"{rng.choice(_EN)}{rng.choice(('', '_', '.'))}{tail}")
     first = rng.choice(_DE)
     handle = f"{first}{rng.choice(('_hh', '_muc', '_brb', '.', '_'))}{rng.randrange(70, 99)}"
     if channel == "facebook":
