@@ -29,7 +29,7 @@ def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
         "/login", data={"email": email, "password": password, "csrf_token": token}
     )
     assert response.status_code == 200, response.text
-    return response.text
+    return str(response.text)
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+
 from fastapi.testclient import TestClient
 
 from comity.domain import Category, Sentiment, Triage
@@ -58,9 +59,7 @@ def test_logout_ends_the_session(moderator: TestClient) -> None:
     assert moderator.get("/", follow_redirects=False).headers["location"] == "/login"
 
 
-def test_disabled_user_loses_the_session_at_once(
-    moderator: TestClient, services: Services
-) -> None:
+def test_disabled_user_loses_the_session_at_once(moderator: TestClient, services: Services) -> None:
     services.users.disable("moderator@example.com")
     assert moderator.get("/", follow_redirects=False).status_code == 303
 
@@ -117,9 +116,7 @@ def test_long_text_is_truncated_with_the_full_text_in_details(
     assert "…" in page
 
 
-def test_triage_category_and_sentiment_are_shown(
-    moderator: TestClient, services: Services
-) -> None:
+def test_triage_category_and_sentiment_are_shown(moderator: TestClient, services: Services) -> None:
     seed(services, record(1), record(2))
     stored = services.comments.get_by_key("instagram", "ig_1")
     assert stored is not None and stored.comment.id is not None
@@ -132,9 +129,7 @@ def test_triage_category_and_sentiment_are_shown(
     assert page.count('class="category') == 1  # the untriaged comment shows no tags
 
 
-def test_filters_work_as_plain_query_parameters(
-    moderator: TestClient, services: Services
-) -> None:
+def test_filters_work_as_plain_query_parameters(moderator: TestClient, services: Services) -> None:
     seed(
         services,
         record(1, text="insta korean", lang="ko"),
@@ -171,9 +166,7 @@ def test_filter_form_uses_htmx_and_works_without_it(moderator: TestClient) -> No
     assert "<noscript><button" in page
 
 
-def test_paging_fifty_per_page_with_older_link(
-    moderator: TestClient, services: Services
-) -> None:
+def test_paging_fifty_per_page_with_older_link(moderator: TestClient, services: Services) -> None:
     seed(services, *[record(i, text=f"comment number {i:03d}") for i in range(120)])
     first = moderator.get("/").text
     assert first.count('<li class="comment"') == 50
@@ -183,4 +176,3 @@ def test_paging_fifty_per_page_with_older_link(
     assert third.count('<li class="comment"') == 20
     assert "comment number 000" in third
     assert "Older" not in third and 'href="/?page=2"' in third
-

@@ -20,6 +20,7 @@ from comity.web.routes import api, health, ui, webhooks
 from comity.web.security import LoginRateLimiter, SecurityHeadersMiddleware
 from comity.web.templating import STATIC_DIR, make_templates
 
+ROUTE_MODULES = (health, ui, api, webhooks)
 SESSION_COOKIE = "comity_session"
 SESSION_MAX_AGE = 12 * 60 * 60  # a working day; signing in again is cheap
 
@@ -65,7 +66,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.add_middleware(SecurityHeadersMiddleware)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    for module in (health, ui, api, webhooks):
+    for module in ROUTE_MODULES:
         app.include_router(module.router)
     app.add_exception_handler(LoginRequired, _login_required)
     app.add_exception_handler(CsrfFailed, _csrf_failed)
