@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from comity.triage.normalize import normalize_text
 
 _LATIN = re.compile(r"[a-zäöüß0-9]")
+# Latin tokens (apostrophes and hyphens inside words kept: "you're", "knock-off").
+_TOKEN = re.compile(r"[a-zäöüß0-9]+(?:['’-][a-zäöüß0-9]+)*")
+_TOKENS_ONLY = re.compile(rf"{_TOKEN.pattern}(?: {_TOKEN.pattern})*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,17 +60,34 @@ class Lexicon:
                 merged.setdefault(key, []).append(family)
         self._single: dict[str, list[_Entry]] = {}
         self._index: dict[str, list[_Entry]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._prefixes: dict[str, list[_Entry]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], _Entry]]] = {}
         for (word, left, right), fams in merged.items():
             entry = _Entry(word, tuple(dict.fromkeys(fams)), left, right)
+            if left and _TOKENS_ONLY.fullmatch(word):
+                self._add_latin(entry)
+                continue
             table = self._single if len(word) == 1 else self._index
             table.setdefault(word[:2], []).append(entry)
         self._keys = frozenset(self._index)
         self._single_keys = frozenset(self._single)
         self.families = frozenset(families)
 
+    def _add_latin(self, entry: _Entry) -> None:
+        """Whole-word Latin entries are looked up by token, not by substring search."""
+        parts = tuple(entry.word.split(" "))
+        if len(parts) > 1:
+            self._phrases.setdefault(parts[0], []).append((parts, entry))
+        elif entry.right_bound:
+            self._words[entry.word] = entry.families
+        else:
+            self._prefixes.setdefault(entry.word[:3], []).append(entry)
+
     def scan(self, text: str) -> dict[str, list[str]]:
         """Map each family found in `text` to its matched words (in order of discovery)."""
         found: dict[str, list[str]] = {}
+        self._scan_latin(text, found)
         n = len(text)
         grams = {text[i : i + 2] for i in range(n - 1)} & self._keys
         candidates = [e for g in grams for e in self._index[g]]
@@ -81,10 +101,38 @@ class Lexicon:
                 if (not entry.left_bound or start == 0 or not _is_word_char(text[start - 1])) and (
                     not entry.right_bound or end == n or not _is_word_char(text[end])
                 ):
-                    for family in entry.families:
-                        words = found.setdefault(family, [])
-                        if word not in words:
-                            words.append(word)
+                    _add(found, entry.families, word)
                     break
                 start = text.find(word, start + 1)
         return found
+
+    def _scan_latin(self, text: str, found: dict[str, list[str]]) -> None:
+        tokens = _TOKEN.findall(text)
+        if not tokens:
+            return
+        words = self._words
+        for token in set(tokens) & words.keys():
+            _add(found, words[token], token)
+        for token in tokens:
+            for entry in self._prefixes.get(token[:3], ()):
+                if token.startswith(entry.word):
+                    _add(found, entry.families, entry.word)
+        for i, token in enumerate(tokens):
+            for parts, entry in self._phrases.get(token, ()):
+                if _phrase_at(tokens, i, parts, entry.right_bound):
+                    _add(found, entry.families, entry.word)
+
+
+def _phrase_at(tokens: list[str], i: int, parts: tuple[str, ...], exact_end: bool) -> bool:
+    window = tokens[i : i + len(parts)]
+    if len(window) < len(parts) or window[:-1] != list(parts[:-1]):
+        return False
+    last = window[-1]
+    return last == parts[-1] if exact_end else last.startswith(parts[-1])
+
+
+def _add(found: dict[str, list[str]], families: tuple[str, ...], word: str) -> None:
+    for family in families:
+        words = found.setdefault(family, [])
+        if word not in words:
+            words.append(word)

@@ -53,10 +53,10 @@ class CueFinder:
     def find(self, text: str, norm: str) -> Cues:
         """Scan the raw text (for shapes) and the normalised text (for words)."""
         cues = Cues(words=self.lexicon.scan(norm))
-        cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
-        cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
-        has_digit = any(ch.isdigit() for ch in text)
-        if has_digit:
+        if "." in text or "/" in text:
+            cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
+            cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
+        if patterns.DIGIT.search(text):
             personal = [m.group(0) for m in patterns.PHONE.finditer(text)]
             personal += [m.group(0) for m in patterns.RRN.finditer(text)]
             personal += [m.group(0) for m in patterns.ADDRESS.finditer(text)]
@@ -71,12 +71,13 @@ class CueFinder:
             cues.mentions = [m.group(0) for m in patterns.MENTION.finditer(text)]
         if "#" in text:
             cues.hashtags = [m.group(0).casefold() for m in patterns.HASHTAG.finditer(text)]
-        cues.messenger = bool(patterns.MESSENGER_ID.search(text))
-        cues.stores = [
-            m.group(0)
-            for m in patterns.STORE.finditer(norm)
-            if m.group(0) not in patterns.NOT_STORE
-        ]
+        cues.messenger = bool(patterns.MESSENGER_ID.search(norm))
+        if "점" in norm or "플래그십" in norm or patterns.STORE_WORD.search(norm):
+            cues.stores = [
+                m.group(0)
+                for m in patterns.STORE.finditer(norm)
+                if m.group(0) not in patterns.NOT_STORE
+            ]
         cues.question_mark = bool(patterns.QUESTION_MARK.search(norm))
         cues.question_form = bool(patterns.QUESTION_END.search(norm))
         cues.rhetorical = bool(patterns.RHETORICAL.search(norm))

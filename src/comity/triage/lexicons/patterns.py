@@ -47,6 +47,8 @@ STORE = re.compile(
     r"|\bfiliale\s+(?:in|am|an)\b|\bfiliale\b",
     re.IGNORECASE,
 )
+STORE_WORD = re.compile(r"store|branch|location|shop|filiale")
+DIGIT = re.compile(r"\d")
 NOT_STORE = frozenset(
     {"장점", "단점", "시점", "관점", "문제점", "점점", "요점", "만점", "매점", "편의점", "시작점"}
 )
