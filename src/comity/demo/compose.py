@@ -115,11 +115,20 @@ def decorate(rng: random.Random, lang: str, topic: str, lead: str) -> str:
         if topic in _EXTRA_OK and rng.random() < 0.25:
             text = _join(lang, text, rng.choice(tables.extras[tone]))
         if rng.random() < 0.4:
-            closer = rng.choice(tables.closers[tone])
-            text = text + (" " + closer if lang == "ko" and closer else closer)
+            text = _close(lang, text, rng.choice(tables.closers[tone]))
         if rng.random() < 0.3:
             text = f"{text} {rng.choice(tables.emoji[tone])}"
     return _quirks(rng, lang, text.strip())
+
+
+def _close(lang: str, text: str, closer: str) -> str:
+    if not closer:
+        return text
+    if lang == "ko":
+        return f"{text} {closer}"
+    if closer[1:2].isupper() and not _SENTENCE_END.search(text):
+        return f"{text}.{closer}"  # a closer that is its own sentence
+    return text + closer
 
 
 def _lower_first(text: str) -> str:
@@ -138,10 +147,10 @@ def _quirks(rng: random.Random, lang: str, text: str) -> str:
             if word in text and rng.random() < 0.3:
                 text = text.replace(word, rng.choice(options), 1)
         roll = rng.random() if "@" not in text and "#" not in text else 1.0
-        if roll < 0.08 and len(text) < 30:
+        if roll < 0.06 and len(text) < 30:
             text = text.replace(" ", "")  # 띄어쓰기 생략
-        elif roll < 0.25:
-            text = "".join(ch for ch in text if ch != " " or rng.random() > 0.3)
+        elif roll < 0.18:
+            text = "".join(ch for ch in text if ch != " " or rng.random() > 0.25)
         return text
     if lang == "en":
         roll = rng.random()

@@ -164,7 +164,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "Schönes Wochenende euch",
         "Wer ist auch vom Algorithmus hier",
         "Schönes Foto",
-        "Montag schon wieder",
+        "Wer kommt mit auf einen Kaffee?",
     ),
     "neutral_tag": (
         "{friend} da müssen wir hin",

@@ -192,10 +192,10 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "first",
         "so hot today",
         "who else is here from the algorithm",
-        "happy friday everyone",
+        "happy summer everyone",
         "lol",
         "just browsing",
-        "monday again",
+        "need coffee asap",
         "nice pic",
     ),
     "neutral_tag": (

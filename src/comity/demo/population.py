@@ -128,8 +128,7 @@ def add_baseline(stream: Stream) -> None:
     rng = stream.rng
     for index in range(N_DAYS):
         count = round(TOP_LEVEL_PER_DAY * day_weight(index) * rng.uniform(0.85, 1.15))
-        for _ in range(count):
-            lang = stream.pick_lang()
+        for lang in stream.lang_mix(count):
             channel = _channel(stream, lang)
             topic = _topic(stream, channel)
             at = local_moment(rng, index, stream.zone(lang))

@@ -64,7 +64,9 @@ def _one(stream: Stream, channel: str, index: int, at: datetime | None) -> None:
     rng = stream.rng
     langs = SPREAD[channel][2]
     lang = rng.choices([lang for lang, _ in langs], weights=[w for _, w in langs])[0]
-    zone = KST if lang == "ko" else CEST if lang == "de" else stream.zone(lang)
+    # The English storm comes mostly from expats in Korea, where it started.
+    in_korea = lang == "ko" or (lang == "en" and rng.random() < 0.6)
+    zone = KST if in_korea else CEST if lang == "de" else stream.zone(lang)
     moment = at.astimezone(zone) if at is not None else local_moment(rng, index, zone)
     topic = rng.choices(list(STORM_TOPICS), weights=list(STORM_TOPICS.values()))[0]
     if rng.random() < FIRST_TIMER_SHARE:
@@ -85,6 +87,18 @@ def _one(stream: Stream, channel: str, index: int, at: datetime | None) -> None:
 def add_storm(stream: Stream) -> None:
     """The burst on the storm day, then two days of aftermath."""
     rng = stream.rng
+    # Patient zero: one post in the Naver Cafe's price thread.
+    opener = stream.new_author("ko", "naver_cafe")
+    stream.add(
+        channel="naver_cafe",
+        lang="ko",
+        topic="misinfo_price",
+        author=opener,
+        at=STORM_START,
+        post=_post("naver_cafe", STORM_DAY),
+        storm=True,
+        text="오늘부터 전메뉴 1000원 인상이래요 아이스까지 다 올랐다고 함 실화냐",
+    )
     channels = list(SPREAD)
     shares = [SPREAD[channel][1] for channel in channels]
     for _ in range(BURST):

@@ -13,7 +13,8 @@ from comity.demo.compose import TABLES, decorate, fill, slots_for
 from comity.demo.timeline import START, zone_for
 from comity.demo.topics import TOPIC_META, demo_label
 
-LANG_SHARE: dict[str, float] = {"ko": 0.60, "en": 0.25, "de": 0.15}
+# Passers-by only; tuned so the whole stream (with storm, personas, replies) is 60/25/15.
+LANG_SHARE: dict[str, float] = {"ko": 0.595, "en": 0.265, "de": 0.14}
 MISSING_LANG_SHARE = 0.2  # rows without `lang`, so language identification has work
 
 
@@ -131,8 +132,14 @@ class Stream:
         self.drafts.append(draft)
         return len(self.drafts) - 1
 
-    def pick_lang(self) -> str:
-        return self.rng.choices(list(LANG_SHARE), weights=list(LANG_SHARE.values()))[0]
+    def lang_mix(self, count: int) -> list[str]:
+        """`count` languages in the target shares, shuffled (steadier than a draw per comment)."""
+        langs: list[str] = []
+        for lang, share in LANG_SHARE.items():
+            langs += [lang] * round(count * share)
+        langs = (langs + ["ko"] * count)[:count]
+        self.rng.shuffle(langs)
+        return langs
 
     def zone(self, lang: str) -> timezone:
         return zone_for(lang, self.rng)
