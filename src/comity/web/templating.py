@@ -15,7 +15,7 @@ from comity.web.security import CSRF_FORM_FIELD, csrf_token
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 STATIC_DIR = Path(__file__).parent / "static"
-PREVIEW_CHARS = 280
+PREVIEW_CHARS = 240
 
 
 def relative_time(value: datetime, now: datetime | None = None) -> str:
