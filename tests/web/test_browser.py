@@ -124,7 +124,7 @@ def shots(tmp_path: Path) -> Iterator[Path]:
 def test_sign_in_read_filter_and_sign_out(live_server: str, shots: Path) -> None:
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import ConsoleMessage, Dialog, sync_playwright
 
     problems: list[str] = []
     dialogs: list[str] = []
@@ -132,12 +132,18 @@ def test_sign_in_read_filter_and_sign_out(live_server: str, shots: Path) -> None
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             page = browser.new_page(viewport={"width": 1200, "height": 900}, locale="ko-KR")
-            page.on(
-                "console",
-                lambda message: problems.append(message.text) if message.type == "error" else None,
-            )
+
+            def on_console(message: ConsoleMessage) -> None:
+                if message.type == "error":  # CSP violations are reported here
+                    problems.append(message.text)
+
+            def on_dialog(dialog: Dialog) -> None:
+                dialogs.append(dialog.message)
+                dialog.dismiss()
+
+            page.on("console", on_console)
             page.on("pageerror", lambda error: problems.append(str(error)))
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+            page.on("dialog", on_dialog)
 
             page.goto(live_server + "/")
             assert page.url.endswith("/login")
