@@ -50,7 +50,10 @@ LEGAL_SIGNAL: dict[LegalSub, str] = {
     LegalSub.HATE: "identity_attack",
     LegalSub.OBSCENE: "sexually_explicit",
 }
-_STRONG_OBSCENE = frozenset({"야동", "porn", "nudes", "naked", "uncensored", "nackt", "onlyfans"})
+_STRONG_OBSCENE = frozenset(
+    {"야동", "19금", "porn", "nudes", "naked", "uncensored", "nackt", "onlyfans", "less clothes"}
+)
+_SEVERE = frozenset({Category.LEGAL, Category.SPAM, Category.TOXIC})
 _NEGATIVE_CATEGORIES = frozenset(
     {Category.COMPLAINT, Category.TOXIC, Category.TROLL, Category.MISINFORMATION}
 )
@@ -104,8 +107,9 @@ def _words(cues: Cues, *families: str) -> str:
 def _legal(cues: Cues, s: _Signals, norm: str) -> tuple[LegalSub, str] | None:
     if cues.has("threat") or s("threat") >= 0.85:
         return LegalSub.THREAT, f"threat of violence: {_words(cues, 'threat')}{s.note('threat')}"
-    if cues.has("hate") or (s("identity_attack") >= 0.85 and s("toxicity") >= 0.7):
-        why = _words(cues, "hate")
+    contempt = cues.has("group") and (cues.has("exclusion") or cues.has("insult"))
+    if cues.has("hate") or contempt or (s("identity_attack") >= 0.85 and s("toxicity") >= 0.7):
+        why = _words(cues, "hate", "group", "exclusion")
         return LegalSub.HATE, f"hate against a protected group: {why}{s.note('identity_attack')}"
     person = cues.has("target_staff") or cues.has("target_people") or cues.has("dox")
     if cues.personal_data and not (cues.has("self_contact") or _spammy(cues)):
@@ -113,8 +117,9 @@ def _legal(cues: Cues, s: _Signals, norm: str) -> tuple[LegalSub, str] | None:
     if cues.has("defame") and person:
         why = _words(cues, "defame", "dox")
         return LegalSub.PERSONAL_RIGHTS, f"accuses a person of wrongdoing: {why}"
-    if cues.has("dox") and cues.has("target_staff") and ("실명" in norm or "박제" in norm):
-        return LegalSub.PERSONAL_RIGHTS, f"exposes a person: {_words(cues, 'dox')}"
+    if cues.has("dox") and (cues.has("target_staff") or cues.has("target_people")):
+        if not cues.has("self_contact"):
+            return LegalSub.PERSONAL_RIGHTS, f"exposes a person: {_words(cues, 'dox')}"
     obscene = cues.of("obscene", k=10)
     if (
         any(w in _STRONG_OBSCENE for w in obscene)
@@ -126,7 +131,7 @@ def _legal(cues: Cues, s: _Signals, norm: str) -> tuple[LegalSub, str] | None:
         return LegalSub.OBSCENE, f"sexual content: {why}{s.note('sexually_explicit')}"
     if cues.has("piracy"):
         return LegalSub.IP, f"pirated content: {_words(cues, 'piracy')}"
-    if cues.has("ip") and (cues.has("sell") or cues.has("brand") or cues.urls or cues.money):
+    if cues.has("ip") and (cues.has("sell") or cues.urls or cues.money):
         return LegalSub.IP, f"counterfeit or pirated goods: {_words(cues, 'ip', 'sell')}"
     return None
 
@@ -334,6 +339,9 @@ def decide(
     # Swearing inside a complaint, question or legal case is noted, not a category of its own.
     if Category.COMPLAINT in found and cues.has("profanity") and Category.TOXIC not in found:
         found[Category.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
+    # The brand's own replies ("불편을 드려 죄송합니다", "DM us") need nothing from the team.
+    if cues.has("brand_voice") and not found.keys() & _SEVERE:
+        found = {}
     primary = _primary(found, ctx)
     secondary = tuple(
         c for c in found if c is not primary and c in SECONDARY_OK and _keeps(c, primary)

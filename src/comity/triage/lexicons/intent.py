@@ -4,6 +4,11 @@ from __future__ import annotations
 
 # A concrete customer problem: failed order, defect, money, bad service, lost data.
 COMPLAINT = [
+    "안 돼요", "안돼요", "안 돼서", "안돼서", "안 되네", "안 됩니다", "돌려주세요", "유통기한",
+    "쏟아",
+    "터져서", "조각", "이물", "never came", "still says", "where is my", "not received",
+    "noch nicht da", "noch nicht angekommen", "gebrochen*", "sind weg", "wiederherstellen",
+    "umtauschen", "vergessen", "vergesst", "차액",
     "잘못 배달", "안 나와", "빠졌", "파손", "덜 왔", "개 왔", "개 옴", "차감", "사라졌",
     "날아갔", "환불 거부", "응대", "기다렸", "식었", "delivery was", "late", "melted", "damaged",
     "defect*", "faulty", "overcharged", "never got", "lost my", "waited", "nobody answers",
@@ -26,7 +31,7 @@ COMPLAINT = [
     "not working", "doesn't work", "can't log in", "cant log in", "error",
     "already paid", "1 star", "one star", "customer service",
     "i want a", "arrived cold", "order #",
-    "erstattung", "geld zurück", "ersatz", "umtausch", "undicht", "kaputt", "kalt", "falsche",
+    "erstattung", "geld zurück", "ersatz", "umtausch*", "undicht", "kaputt", "kalt", "falsche",
     "gewartet", "unfreundlich*", "fehlercode", "funktioniert nicht", "kann nicht mehr",
     "nicht mehr", "gelöscht", "bestellnummer", "reklamation", "beschwerde",
     "nie angekommen", "nicht angekommen", "zu spät",
@@ -38,15 +43,17 @@ QUESTION = [
     "얼마", "언제", "어디", "몇시", "몇 시", "몇장", "몇 장", "몇개", "어떻게", "뭐예요", "뭐에요",
     "뭐냐", "궁금", "알려주세요", "알려주실", "문의드", "여쭤", "되냐", "하냐", "있냐", "되냐고",
     "되는지", "하는지", "있는지", "맞나요", "뭐임",
-    "how much", "how do", "how can", "how long", "when", "where", "what time", "what's the",
-    "what is the", "which one", "does the", "do you", "is the", "is it", "are you", "can i",
-    "can you", "anyone know", "is there", "opening hours", "do they",
+    "how much", "how do", "how can", "how long", "what time", "which one",
+    "anyone know",
     "gibt es", "gibt's", "kann man", "wann", "wo gibt", "wie viel", "wieviel", "habt ihr",
     "hat die", "hat der", "ist das", "weiß jemand", "welche",
 ]
 
 # Suggestions and requests for something new or different.
 FEEDBACK = [
+    "부탁해요", "해줘요", "please show", "please let", "please keep", "let me", "would help",
+    "i'd buy", "make more", "wären super", "wäre super", "wären toll", "wäre gut", "bitte auch",
+    "상시 메뉴", "all year",
     "좋겠어요", "좋겠다", "좋겠네요", "좋을 것 같", "좋을듯", "만들어주세요", "만들어 주세요",
     "넣어주세요", "추가해주세요", "추가해 주세요", "출시해주세요", "출시 기원", "나오면 좋",
     "생기면", "있으면 좋", "해주면", "주면 안되나", "줄여주", "키워주", "늘려주", "바꿔주",
@@ -60,6 +67,9 @@ FEEDBACK = [
 
 # Appreciation of product, service or people.
 PRAISE = [
+    "역시 하늘", "항상 옳", "번창", "편해요", "편해졌", "상큼", "가성비", "👍", "👌", "❤️", "💛",
+    "😍",
+    "drink of the summer", "mein sommer", "lieblingsgetränk",
     "맛있", "존맛", "최고", "미쳤다", "미쳤네", "원탑", "사랑", "좋아요", "좋아용", "좋고", "친절",
     "힐링", "만족", "추천", "짱", "대박", "완벽", "고소", "향이", "향은 좋",
     "믿고 먹", "인생", "감동", "존맛탱", "좋아", "딱 좋", "이뻐", "예뻐", "최애",
@@ -140,12 +150,20 @@ HEARSAY = [
 # Negative words for mixed/negative sentiment.
 NEGATIVE = [
     "맛없", "구려", "구리", "노맛", "sucks", "awful", "disgusting", "eklig", "plörre", "mies",
-    "별로", "아쉽", "불편", "비싸", "너무 달", "싫", "최악", "실망", "짜증", "화나", "ㅠㅠ", "ㅡㅡ",
+    "별로", "아쉽", "불편", "비싸", "너무 달", "싫", "최악", "실망", "짜증", "화나", "ㅡㅡ",
     "bad", "worse", "worst", "too sweet", "disappoint*", "annoying", "hate", "sucks", "meh",
     "zu süß", "schlecht", "enttäuscht", "nervig", "leider", "schade",
 ]
 
+# How the brand itself replies; a brand reply needs no triage action.
+BRAND_VOICE = [
+    "불편을 드려", "확인 후 바로", "담당자가", "저희 계정", "소개해도 될까요", "남겨 주시면",
+    "we're on it", "dm us", "care team", "sorry for the trouble", "tut uns leid", "schick uns",
+    "wir klären",
+]
+
 FAMILIES: dict[str, list[str]] = {
+    "brand_voice": BRAND_VOICE,
     "complaint": COMPLAINT,
     "question": QUESTION,
     "feedback": FEEDBACK,

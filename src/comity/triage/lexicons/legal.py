@@ -27,6 +27,8 @@ HATE = [
 
 # Sexual content, sexualised remarks about people, porn promotion.
 OBSCENE = [
+    "bikini*", "less clothes", "without clothes", "no clothes", "lingerie", "💋", "야한", "젖꼭",
+    "unterwäsche", "bikinis",
     "ㅗㅜㅑ", "야동", "야짤", "19금", "성인인증", "몸매", "벗은", "벗겨", "가슴 크", "엉덩이",
     "꼴리", "꼴림", "섹스", "섹시", "자위", "알몸", "노출", "속옷", "한번 하고", "따먹",
     "🔞", "🍆", "💦", "🥵",
@@ -38,6 +40,8 @@ OBSCENE = [
 
 # Threats of violence against people or property.
 THREAT = [
+    "zünde", "anzünden", "abbrennen", "burn the", "burn your", "come burn", "set fire", "불태워",
+    "박살", "부숴버",
     "죽고 싶", "가만두지", "두고 보자", "목을", "i will hurt", "i'll hurt", "hurt you",
     "break your",
     "ich mach dich", "schlag dich", "bring dich um", "wir kommen vorbei",
@@ -62,7 +66,7 @@ IP = [
     "불법 복제",
     "불법복제", "무단 복제", "원본 공유", "풀버전",
     "무료 공유", "유출본", "미공개 영상",
-    "replica*", "1:1", "counterfeit*", "knockoff*", "knock-off*", "bootleg*",
+    "replica*", "counterfeit*", "knockoff*", "knock-off*", "bootleg*",
     "pirated", "leaked footage", "free download",
     "fälschung*", "wie echt", "nachbau*", "plagiat*", "wie das original",
     "raubkopie*", "kopie vom",
@@ -70,7 +74,9 @@ IP = [
 
 # Personal-data and defamation cues; they count only next to a person or data.
 DOX = [
-    "집주소", "주소", "전화번호", "폰번호", "번호", "실명", "신상", "박제", "사는 곳", "사는곳",
+    "lives", "apartment", "wohnt", "wohnung", "차 번호", "차번호", "번호판", "license plate",
+    "kennzeichen", "몇 동", "where he", "where she",
+    "집주소", "주소", "전화번호", "폰번호", "실명", "신상", "박제", "사는 곳", "사는곳",
 
     "address", "his number", "her number", "phone number", "lives at", "lives on",
     "call him", "call her", "doxx*",
@@ -89,7 +95,26 @@ PIRACY = [
     "pirated", "pirate*", "leaked footage", "free download", "raubkop*",
 ]
 
+# Protected groups, and what turns a mention of them into exclusion or contempt.
+GROUP = [
+    "외국인", "이민자", "장애인", "여자들", "남자들", "게이", "흑인", "중국인", "조선족",
+    "동남아", "무슬림",
+    "난민", "그 나라 사람", "immigrants", "foreigners", "disabled", "wheelchair*", "muslims",
+    "jews",
+    "gays", "blacks", "refugees", "ausländer", "rollstuhlfahrer*", "behinderte*", "flüchtlinge",
+    "muslime", "juden", "schwule",
+]
+EXCLUSION = [
+    "뽑지 마", "내보내", "나가라", "받지 마", "출입 금지", "손버릇", "다 똑같", "추방", "받지마",
+    "뽑지마",
+    "keep them out", "people out", "should stay", "don't hire", "dont hire", "ban them", "ruin",
+    "go back", "not welcome", "raus", "draußen bleiben", "stören nur", "nicht einstellen",
+    "haben hier nichts", "gehören nicht",
+]
+
 FAMILIES: dict[str, list[str]] = {
+    "group": GROUP,
+    "exclusion": EXCLUSION,
     "piracy": PIRACY,
     "hate": HATE,
     "obscene": OBSCENE,

@@ -7,7 +7,8 @@ import re
 # Personal data. Phone numbers: Korean mobile/landline and international formats.
 PHONE = re.compile(
     r"(?<![\d-])(?:01[016789][-. ]?\d{3,4}[-. ]?\d{4}|0\d{1,2}-\d{3,4}-\d{4}"
-    r"|\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{0,7})(?![\d-])"
+    r"|\+\d{1,3}[ -]?\d{2,4}[ -]?\d{3,4}[ -]?\d{0,7}|0\d{2,4}[-/ ]\d{5,8}"
+    r"|\d{2,3}\s?[가-힣]\s?\d{4})(?![\d-])"
 )
 # Korean resident registration number (birth date + 7 digits).
 RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-8]\d{6}(?!\d)")
@@ -16,18 +17,20 @@ ADDRESS = re.compile(
     r"[가-힣]+(?:시|구|군)\s+[가-힣○0-9]+(?:로|길)\s*[0-9○]+(?:\s*[0-9○]+)?"
     r"|[가-힣○0-9]+로\s*[0-9○]+길\s*[0-9○]+"
     r"|\d+\s+[A-Z][a-z]+\s+(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Lane|Drive)"
+    r"|(?:apartment|apt\.?|wohnung)\s*\d+|\d+동\s*\d+호"
     r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse)\s+\d+"
 )
 
 # Links. Phishing lives on throwaway domains and lookalike subdomains.
 URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|xyz|top|click|win|gift|shop"
-    r"|info|biz|io|ly|me|kr|de|co|site|online|link|live|store|app|gg|claim-now)\b(?:/\S*)?",
+    r"|info|biz|io|ly|me|kr|de|co|site|online|link|live|store|app|gg|claim-now)\b(?:/\S*)?"
+    r"|\b[\w-]+\.[a-z]{2,10}/\S+",
     re.IGNORECASE,
 )
 RISKY_URL = re.compile(
     r"\.(?:xyz|top|click|win|gift|loan|bid|icu|buzz|rest|cam|live|online)\b|bit\.ly|-event\.|"
-    r"gewinnspiel|giveaway|claim|gift-|free-",
+    r"gewinnspiel|giveaway|claim|gift-|free-|gewinn|/pay\b|event\.",
     re.IGNORECASE,
 )
 MENTION = re.compile(r"(?<![\w.])@[\w.]+")
