@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from comity.demo.generate import DEFAULT_OUT, render
+from comity.demo.summary import summarize
 from comity.domain.taxonomy import ActionKind, Category, LegalSub, Sentiment
 from comity.ingest.records import parse_record
 
@@ -286,3 +287,8 @@ def test_personal_data_and_links_are_fictional(records: tuple[Record, ...]) -> N
 def test_regeneration_is_byte_identical() -> None:
     committed = Path(DEFAULT_OUT).read_bytes()
     assert render().encode("utf-8") == committed
+
+
+def test_docs_show_the_current_numbers(records: tuple[Record, ...]) -> None:
+    docs = Path(__file__).resolve().parents[2] / "docs" / "demo.md"
+    assert summarize(list(records)) in docs.read_text(encoding="utf-8")

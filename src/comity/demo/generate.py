@@ -16,6 +16,7 @@ from comity.demo.population import add_angry, add_baseline, add_fans, add_spamme
 from comity.demo.render import dumps, to_records
 from comity.demo.storm import add_storm
 from comity.demo.stream import Stream
+from comity.demo.summary import summarize
 from comity.demo.threads import add_threads
 
 SEED = 20260715
@@ -45,10 +46,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--out", type=Path, default=DEFAULT_OUT, help="where to write the JSONL file"
     )
+    parser.add_argument("--stats", action="store_true", help="also print key numbers (Markdown)")
     args = parser.parse_args(argv)
-    text = render()
+    records = build_records()
+    text = dumps(records)
     args.out.write_text(text, encoding="utf-8")
-    sys.stderr.write(f"wrote {text.count(chr(10))} records to {args.out}\n")
+    sys.stderr.write(f"wrote {len(records)} records to {args.out}\n")
+    if args.stats:
+        sys.stdout.write(summarize(records))
     return 0
 
 

@@ -14,8 +14,9 @@ VOCAB: dict[str, tuple[str, ...]] = {
         "Vanille-Latte",
         "Matcha Latte",
         "Flat White",
-        "entkoffeinierte Americano",
     ),
+    # Masculine coffees, so "der/den {coffee}" stays grammatical.
+    "coffee": ("Iced Americano", "Hafer-Latte", "Cold Brew", "Flat White", "Vanille-Latte"),
     "store": (
         "Filiale in Berlin-Mitte",
         "Filiale am Prenzlauer Berg",
@@ -62,7 +63,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
 
 TOPICS: dict[str, tuple[str, ...]] = {
     "praise_like": (
-        "Der {drink} ist einfach der beste in der Stadt",
+        "Der {coffee} ist einfach der beste in der Stadt",
         "{drink} und {food}, perfekte Kombi",
         "Endlich guter Kaffee in Deutschland, der nach Seoul schmeckt",
         "Die neuen Becher sind so schön",
@@ -83,7 +84,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "Wegen dem Eisbären-Spot probiert, bereue nichts {tag}",
     ),
     "critique": (
-        "Mein {drink} besteht zu 70 % aus Eis und zu 30 "
+        "Mein {coffee} besteht zu 70 % aus Eis und zu 30 "
         "% aus Hoffnung 😂 trinke ihn trotzdem jeden Tag",
         "Der Eisbär tanzt schneller als die Schlange in der {store} vorankommt 😄",
         "Die Yuzu Ade ist so gut, dass mein Konto Urlaub braucht",
@@ -93,7 +94,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "Bohnen im Webshop bestellt, nach {days} Tagen immer "
         "noch 'in Bearbeitung'. Wo bleibt die Lieferung?",
         "30 Minuten in der {store} gewartet, Bestellung wurde einfach vergessen",
-        "Die App hat mir den {drink} zweimal abgebucht. Wie bekomme ich mein Geld zurück?",
+        "Die App hat mir den {coffee} zweimal abgebucht. Wie bekomme ich mein Geld zurück?",
         "Becher kam mit gebrochenem Deckel an, ich möchte ihn umtauschen",
         "Lieferung kam halb ausgelaufen an, der Deckel war nicht richtig zu",
     ),
@@ -264,7 +265,7 @@ QA: tuple[tuple[str, str], ...] = (
         "Betroffen ist nur das schwarze 473-ml-Modell von 2023 mit Chargennummer ab T23. "
         "Jede Filiale tauscht es um.",
     ),
-    ("Gibt es den {drink} auch entkoffeiniert?", "Ja, einfach bei der Bestellung Bescheid geben!"),
+    ("Gibt es den {coffee} auch entkoffeiniert?", "Ja, einfach bei der Bestellung Bescheid geben!"),
     ("Woher kommt eure Yuzu?", "Aus Goheung an der Südküste Koreas 🍋"),
     ("Liefert ihr auch nach Österreich?", "Leider noch nicht, aber wir arbeiten daran!"),
 )

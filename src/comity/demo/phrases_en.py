@@ -17,6 +17,7 @@ VOCAB: dict[str, tuple[str, ...]] = {
         "flat white",
         "decaf americano",
     ),
+    "coffee": ("iced americano", "oat latte", "cold brew", "flat white", "vanilla latte"),
     "store": (
         "Gangnam flagship",
         "Hongdae store",
@@ -315,7 +316,7 @@ QA: tuple[tuple[str, str], ...] = (
         "do you ship beans internationally?",
         "Not yet, sorry! Our stores in Berlin, Hamburg and Munich sell them.",
     ),
-    ("is the {drink} available decaf?", "It is! Just ask for decaf when you order."),
+    ("is the {coffee} available decaf?", "It is! Just ask for decaf when you order."),
     ("where is your yuzu from?", "Goheung, on Korea's south coast 🍋"),
     ("is the gangnam store really 24h?", "It is! The Gangnam flagship never sleeps 🌙"),
 )
