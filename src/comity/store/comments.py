@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, tuple_, update
+from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, update
 
-from comity.domain import Comment, Triage
+from comity.domain import Comment, CommentStatus, Triage
 from comity.ingest.records import RecordError, parse_timestamp
 from comity.ingest.service import Outcome
 from comity.store import tables as t
@@ -72,6 +72,18 @@ def _filtered(query: Any, channel: str | None, lang: str | None) -> Any:
     return query
 
 
+def _rows_by_key(
+    conn: Connection, query: Any, first: Any, second: Any, keys: Iterable[tuple[str, str]]
+) -> Iterator[Any]:
+    """Rows of `query` matching (first, second) pairs; one plain IN per channel and chunk."""
+    by_first: dict[str, list[str]] = {}
+    for a, b in keys:
+        by_first.setdefault(a, []).append(b)
+    for a, values in by_first.items():
+        for value_chunk in _chunks(values, 500):
+            yield from conn.execute(query.where(first == a, second.in_(value_chunk)))
+
+
 class CommentRepository:
     """All comment reads and writes; callers never touch SQL."""
 
@@ -115,17 +127,11 @@ class CommentRepository:
         author_ids = self._ensure_authors(conn, chunk)
         keys = list({comment.key for comment in chunk})
         existing: dict[tuple[str, str], tuple[int, str]] = {}
-        for key_chunk in _chunks(keys, 400):
-            rows = conn.execute(
-                select(
-                    t.comments.c.id,
-                    t.comments.c.channel,
-                    t.comments.c.external_id,
-                    t.comments.c.text,
-                ).where(tuple_(t.comments.c.channel, t.comments.c.external_id).in_(key_chunk))
-            )
-            for row in rows:
-                existing[(row.channel, row.external_id)] = (row.id, row.text)
+        lookup = select(
+            t.comments.c.id, t.comments.c.channel, t.comments.c.external_id, t.comments.c.text
+        )
+        for row in _rows_by_key(conn, lookup, t.comments.c.channel, t.comments.c.external_id, keys):
+            existing[(row.channel, row.external_id)] = (row.id, row.text)
         stale = self._known_versions(
             conn,
             [
@@ -234,12 +240,11 @@ class CommentRepository:
         wanted = [key for key, history in histories.items() if history]
         if not wanted:
             return
+        lookup = select(t.comments.c.id, t.comments.c.channel, t.comments.c.external_id)
         ids = {
             (row.channel, row.external_id): row.id
-            for row in conn.execute(
-                select(t.comments.c.id, t.comments.c.channel, t.comments.c.external_id).where(
-                    tuple_(t.comments.c.channel, t.comments.c.external_id).in_(wanted)
-                )
+            for row in _rows_by_key(
+                conn, lookup, t.comments.c.channel, t.comments.c.external_id, wanted
             )
         }
         conn.execute(
@@ -280,13 +285,9 @@ class CommentRepository:
                 first[key] = comment
         keys = list(first)
         found: dict[tuple[str, str], int] = {}
-        for key_chunk in _chunks(keys, 400):
-            for row in conn.execute(
-                select(t.authors.c.id, t.authors.c.channel, t.authors.c.handle).where(
-                    tuple_(t.authors.c.channel, t.authors.c.handle).in_(key_chunk)
-                )
-            ):
-                found[(row.channel, row.handle)] = row.id
+        lookup = select(t.authors.c.id, t.authors.c.channel, t.authors.c.handle)
+        for row in _rows_by_key(conn, lookup, t.authors.c.channel, t.authors.c.handle, keys):
+            found[(row.channel, row.handle)] = row.id
         missing = [key for key in keys if key not in found]
         if missing:
             conn.execute(
@@ -302,13 +303,8 @@ class CommentRepository:
                     for key in missing
                 ],
             )
-            for key_chunk in _chunks(missing, 400):
-                for row in conn.execute(
-                    select(t.authors.c.id, t.authors.c.channel, t.authors.c.handle).where(
-                        tuple_(t.authors.c.channel, t.authors.c.handle).in_(key_chunk)
-                    )
-                ):
-                    found[(row.channel, row.handle)] = row.id
+            for row in _rows_by_key(conn, lookup, t.authors.c.channel, t.authors.c.handle, missing):
+                found[(row.channel, row.handle)] = row.id
         return found
 
     # -- reads ----------------------------------------------------------------
@@ -382,9 +378,7 @@ class CommentRepository:
         language = func.coalesce(t.triages.c.lang, t.comments.c.lang)
         query = (
             select(language.label("lang"))
-            .select_from(
-                t.comments.outerjoin(t.triages, t.triages.c.comment_id == t.comments.c.id)
-            )
+            .select_from(t.comments.outerjoin(t.triages, t.triages.c.comment_id == t.comments.c.id))
             .where(language.is_not(None))
             .distinct()
             .order_by(language)
@@ -452,18 +446,15 @@ class CommentRepository:
         """The parent comments that are stored, keyed by (channel, external id)."""
         keys = list({(c.channel, c.parent_external_id) for c in comments if c.parent_external_id})
         found: dict[tuple[str, str], Comment] = {}
+        query = select(*_COMMENT_COLUMNS).select_from(
+            t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id)
+        )
         with self.engine.connect() as conn:
-            for key_chunk in _chunks(keys, 400):
-                query = (
-                    select(*_COMMENT_COLUMNS)
-                    .select_from(
-                        t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id)
-                    )
-                    .where(tuple_(t.comments.c.channel, t.comments.c.external_id).in_(key_chunk))
-                )
-                for row in conn.execute(query):
-                    comment = comment_from_row(row._mapping)
-                    found[comment.key] = comment
+            for row in _rows_by_key(
+                conn, query, t.comments.c.channel, t.comments.c.external_id, keys
+            ):
+                comment = comment_from_row(row._mapping)
+                found[comment.key] = comment
         return found
 
     def finish(self, conn: Connection, comment_ids: Sequence[int], signature: str) -> None:
@@ -484,4 +475,16 @@ class CommentRepository:
             conn.execute(t.triages.delete().where(t.triages.c.comment_id.in_(id_chunk)))
         conn.execute(
             insert(t.triages), [triage_to_row(comment_id, triage) for comment_id, triage in triages]
+        )
+
+    def status_for_update(self, conn: Connection, comment_id: int) -> CommentStatus | None:
+        """The comment's current status inside the caller's transaction."""
+        row = conn.execute(
+            select(t.comments.c.status).where(t.comments.c.id == comment_id).with_for_update()
+        ).first()
+        return CommentStatus(row.status) if row is not None else None
+
+    def set_status(self, conn: Connection, comment_id: int, status: CommentStatus) -> None:
+        conn.execute(
+            update(t.comments).where(t.comments.c.id == comment_id).values(status=status.value)
         )
