@@ -8,7 +8,7 @@ from comity.demo.cast import ANGRY, FANS, SPAM_TOPIC, SPAMMERS, TROLLS, Persona
 from comity.demo.channels import CHANNELS_BY_LANG, pick_post
 from comity.demo.compose import TABLES
 from comity.demo.stream import Stream
-from comity.demo.timeline import N_DAYS, day, day_weight, local_moment
+from comity.demo.timeline import N_DAYS, STORM_DAY, day, day_weight, local_moment
 
 TOP_LEVEL_PER_DAY = 35
 
@@ -169,7 +169,9 @@ def add_trolls(stream: Stream) -> None:
     for troll in TROLLS:
         channel = troll.channels[0]
         stream.used_handles.add((channel, troll.handle))
-        days = sorted(rng.sample(range(2, N_DAYS - 1), troll.posts))
+        # They never miss a storm: one of their visits falls on the storm day.
+        days = rng.sample([d for d in range(2, N_DAYS - 1) if d != STORM_DAY], troll.posts - 1)
+        days = sorted([*days, STORM_DAY])
         for strikes, index in enumerate(days):
             topic = "troll_bait" if strikes < 2 else "troll_heat"
             at = local_moment(rng, index, stream.zone(troll.lang))
