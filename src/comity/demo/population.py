@@ -7,6 +7,7 @@ from datetime import datetime, time, timedelta
 from comity.demo.cast import ANGRY, FANS, SPAM_TOPIC, SPAMMERS, TROLLS, Persona
 from comity.demo.channels import CHANNELS_BY_LANG, pick_post
 from comity.demo.compose import TABLES
+from comity.demo.storm import STORM_START
 from comity.demo.stream import Stream
 from comity.demo.timeline import N_DAYS, STORM_DAY, day, day_weight, local_moment
 
@@ -175,6 +176,9 @@ def add_trolls(stream: Stream) -> None:
         for strikes, index in enumerate(days):
             topic = "troll_bait" if strikes < 2 else "troll_heat"
             at = local_moment(rng, index, stream.zone(troll.lang))
+            if index == STORM_DAY:  # they pile on while the storm is hot
+                topic = "storm_toxic"
+                at = (STORM_START + timedelta(hours=rng.uniform(1.5, 8))).astimezone(at.tzinfo)
             # Half the time they derail someone else's thread.
             targets = [
                 i
@@ -195,6 +199,7 @@ def add_trolls(stream: Stream) -> None:
                 post=post,
                 parent=parent,
                 strikes=strikes,
+                storm=index == STORM_DAY,
             )
 
 
