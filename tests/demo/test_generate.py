@@ -26,14 +26,15 @@ def test_every_language_fills_every_topic(lang: str) -> None:
     assert tables.qa and tables.qa_campaign and tables.angry and tables.spam
     known = set(tables.vocab) | {"tag", "friend", "order"}
     templates = [t for pool in tables.topics.values() for t in pool]
-    templates += [t for pair in (*tables.qa, *tables.qa_campaign) for t in pair]
+    templates += [t for pair in (*tables.qa, *tables.qa_campaign, *tables.qa_shop) for t in pair]
     for template in templates:
         assert _slots(template) <= known, template
 
 
 @pytest.mark.parametrize("lang", ["ko", "en", "de"])
 def test_answers_use_only_slots_their_question_has(lang: str) -> None:
-    for question, answer in (*TABLES[lang].qa, *TABLES[lang].qa_campaign):
+    tables = TABLES[lang]
+    for question, answer in (*tables.qa, *tables.qa_campaign, *tables.qa_shop):
         assert _slots(answer) <= _slots(question) | {"tag"}, question
 
 

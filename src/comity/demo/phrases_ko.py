@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from comity.demo.phrases_ko_brand import BRAND, QA, QA_CAMPAIGN
+from comity.demo.phrases_ko_brand import BRAND, QA, QA_CAMPAIGN, QA_SHOP
 from comity.demo.tables import LanguageTables
 
 VOCAB: dict[str, tuple[str, ...]] = {
@@ -451,4 +451,5 @@ TABLES = LanguageTables(
     angry=ANGRY,
     spam=SPAM,
     brand_frame=BRAND_FRAME,
+    qa_shop=QA_SHOP,
 )

@@ -74,12 +74,14 @@ class Stream:
     def friends(self, lang: str) -> list[str]:
         return [handle_of(make_author(self.rng, lang, "instagram")) for _ in range(3)]
 
-    def write(self, lang: str, topic: str, tag: str) -> tuple[str, str]:
+    def write(self, lang: str, topic: str, tag: str, channel: str = "") -> tuple[str, str]:
         """A fresh text for `topic` and, for questions, the brand's matching answer."""
         tables = TABLES[lang]
         slots = slots_for(self.rng, tables, tag, self.friends(lang))
         if topic in ("question", "question_campaign"):
             pairs = tables.qa if topic == "question" else tables.qa_campaign
+            if channel == "webshop_review" and tables.qa_shop:
+                pairs = tables.qa_shop  # product pages get product questions
             question, answer = self.rng.choice(pairs)
             return decorate(self.rng, lang, topic, fill(question, slots)), fill(answer, slots)
         if topic.startswith("spam_") or topic == "angry":
@@ -107,7 +109,7 @@ class Stream:
             post = pick_post(self.rng, channel, (at.date() - START).days, campaign or None)
         answer = ""
         if text is None:
-            text, answer = self.write(lang, topic, campaign_tag(lang))
+            text, answer = self.write(lang, topic, campaign_tag(lang), channel)
         media = 0
         if TOPIC_META[topic].media:
             media = self.rng.choice((1, 1, 1, 2, 3))

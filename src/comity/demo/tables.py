@@ -24,6 +24,8 @@ class LanguageTables:
     spam: Mapping[str, tuple[str, ...]]  # spammer key -> the texts they paste
     # German speaks to customers with "du" on Instagram and the forum, "Sie" elsewhere.
     brand_informal: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # Questions asked under web-shop products, with answers.
+    qa_shop: tuple[tuple[str, str], ...] = ()
     # Greetings and sign-offs around brand replies: greet, greet_formal, sign, sign_formal.
     brand_frame: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
