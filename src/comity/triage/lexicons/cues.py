@@ -71,17 +71,19 @@ class CueFinder:
             cues.mentions = [m.group(0) for m in patterns.MENTION.finditer(text)]
         if "#" in text:
             cues.hashtags = [m.group(0).casefold() for m in patterns.HASHTAG.finditer(text)]
-        cues.messenger = bool(patterns.MESSENGER_ID.search(norm))
+        cues.messenger = "messenger" in cues.words
         if "점" in norm or "플래그십" in norm or patterns.STORE_WORD.search(norm):
             cues.stores = [
                 m.group(0)
                 for m in patterns.STORE.finditer(norm)
                 if m.group(0) not in patterns.NOT_STORE
             ]
-        cues.question_mark = bool(patterns.QUESTION_MARK.search(norm))
+        cues.question_mark = "?" in norm or "？" in norm
         cues.question_form = bool(patterns.QUESTION_END.search(norm))
-        cues.rhetorical = bool(patterns.RHETORICAL.search(norm))
-        cues.impersonation = self.profile.impersonation(text, norm)
+        if cues.question_mark or cues.question_form or "question" in cues.words:
+            cues.rhetorical = bool(patterns.RHETORICAL.search(norm))
+        if "@" in norm or "brand" in cues.words:
+            cues.impersonation = self.profile.impersonation(text, norm)
         cues.misinformation = self.profile.misinformation(norm)
         return cues
 

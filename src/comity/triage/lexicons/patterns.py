@@ -35,9 +35,6 @@ RISKY_URL = re.compile(
 )
 MENTION = re.compile(r"(?<![\w.])@[\w.]+")
 HASHTAG = re.compile(r"#[^\s#]+")
-MESSENGER_ID = re.compile(
-    r"(?:카톡|kakao|telegram|텔레그램|whatsapp|line)\s*(?:id)?\s*[:@]?\s*@?\w+", re.I
-)
 
 # Money and order references make a complaint concrete.
 MONEY = re.compile(r"\d[\d,.]*\s*(?:원|won|€|eur|euro|\$|usd)|[$€]\s?\d", re.IGNORECASE)
@@ -63,7 +60,6 @@ QUESTION_END = re.compile(
     r"|^(?:how|what|when|where|which|who|why|does|do|is|are|can|could|will|gibt|kann|hat|habt"
     r"|wann|wo|wie|ist|sind|welche)\b"
 )
-QUESTION_MARK = re.compile(r"[?？]")
 # Rhetorical tag questions that assert rather than ask.
 RHETORICAL = re.compile(
     r"실화냐|맞죠|아님\?|거죠\?|거 아님|인가\?\s*ㅋ|right\?|isn't it|wusstet ihr|oder was|"

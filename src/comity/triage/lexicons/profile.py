@@ -26,9 +26,9 @@ class Fact:
     claims: tuple[re.Pattern[str], ...]
     gate: re.Pattern[str] | None = None
 
-    def contradicted_by(self, norm: str) -> str | None:
+    def contradicted_by(self, norm: str, gated: bool = False) -> str | None:
         """The claim text in `norm` that states the opposite of this fact, if any."""
-        if self.gate is not None and not self.gate.search(norm):
+        if not gated and self.gate is not None and not self.gate.search(norm):
             return None
         for claim in self.claims:
             match = claim.search(norm)
@@ -47,6 +47,9 @@ class BrandProfile:
     campaign_hashtags: tuple[str, ...]
     campaign_cues: tuple[str, ...]
     facts: tuple[Fact, ...]
+    # One search over every fact's gate words; facts without a gate always run.
+    _gates: re.Pattern[str] | None = None
+    _gate_owner: dict[str, tuple[Fact, ...]] | None = None
 
     def impersonation(self, text: str, norm: str) -> str | None:
         """A handle or name that poses as the brand without being its account."""
@@ -58,8 +61,13 @@ class BrandProfile:
 
     def misinformation(self, norm: str) -> tuple[Fact, str] | None:
         """The first fact a comment contradicts, with the contradicting words."""
-        for fact in self.facts:
-            claim = fact.contradicted_by(norm)
+        candidates = self.facts
+        if self._gates is not None and self._gate_owner is not None:
+            hits = set(self._gates.findall(norm))
+            owners = {f.id for word in hits for f in self._gate_owner.get(word, ())}
+            candidates = tuple(f for f in self.facts if f.id in owners or f.gate is None)
+        for fact in candidates:
+            claim = fact.contradicted_by(norm, gated=True)
             if claim:
                 return fact, claim
         return None
@@ -86,6 +94,11 @@ def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
         )
         for f in data.get("facts", [])
     )
+    owners: dict[str, list[Fact]] = {}
+    for fact, data_fact in zip(facts, data.get("facts", []), strict=True):
+        for word in data_fact.get("gate", []):
+            owners.setdefault(str(word), []).append(fact)
+    words = sorted(owners, key=len, reverse=True)
     return BrandProfile(
         names=_strings(brand, "names"),
         official_handles=frozenset(h.casefold() for h in _strings(brand, "official_handles")),
@@ -95,6 +108,8 @@ def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
         campaign_hashtags=tuple(h.casefold() for h in _strings(campaign, "hashtags")),
         campaign_cues=_strings(campaign, "cues"),
         facts=facts,
+        _gates=re.compile("|".join(re.escape(w) for w in words)) if words else None,
+        _gate_owner={w: tuple(fs) for w, fs in owners.items()},
     )
 
 

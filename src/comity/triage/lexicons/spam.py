@@ -58,7 +58,15 @@ SELF_CONTACT = [
     "text me", "meine nummer", "ruf mich an",
 ]
 
+# Moving the conversation to a messenger is how scams and sellers reach people.
+MESSENGER = [
+    "카톡", "카톡id", "오픈채팅", "텔레그램", "telegram", "whatsapp", "kakao id", "line id",
+    "signal me",
+    "dm주세요", "dm 주세요", "pn",
+]
+
 FAMILIES: dict[str, list[str]] = {
+    "messenger": MESSENGER,
     "sell": SELL,
     "self_contact": SELF_CONTACT,
     "promo": PROMO,
