@@ -188,3 +188,31 @@ def test_sign_in_read_filter_and_sign_out(live_server: str, shots: Path) -> None
             browser.close()
     assert dialogs == []  # the <script> in a comment never ran
     assert problems == []  # no CSP violations or script errors
+
+
+def test_api_docs_render_offline_under_the_csp(live_server: str, shots: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import ConsoleMessage, sync_playwright
+
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(message.text)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            page.on("console", on_console)
+            page.goto(live_server + "/docs")
+            page.wait_for_selector(".swagger-ui .info .title")
+            assert "Comity" in page.locator(".swagger-ui .info .title").inner_text()
+            page.wait_for_selector(".opblock-summary-path")
+            paths = page.locator(".opblock-summary-path").all_inner_texts()
+            assert "/api/v1/comments" in [path.strip() for path in paths]
+            page.screenshot(path=shots / "5-api-docs.png")
+        finally:
+            browser.close()
+    assert problems == []

@@ -74,7 +74,7 @@ async def check_csrf(request: Request) -> None:
 
 _bearer = HTTPBearer(
     auto_error=False,
-    description="An API token (`comity users token EMAIL`), sent as `Authorization: Bearer …`.",
+    description="An API token (`comity tokens create EMAIL`), sent as `Authorization: Bearer …`.",
 )
 
 
