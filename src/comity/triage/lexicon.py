@@ -62,3 +62,53 @@ CONFUSABLES: dict[str, str] = {
     "α": "a", "β": "b", "ε": "e", "η": "n", "ι": "i", "κ": "k", "ν": "v", "ο": "o",
     "ρ": "p", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "γ": "y", "μ": "u",
 }  # fmt: skip
+
+# Language-id cues. Function words of Latin-script languages other than English and
+# German, leaving out every word that is also common in English or German tweets
+# (die, so, was, da, du, des, los, come, van, ...). Written by hand, not learnt.
+OTHER_CUES: frozenset[str] = frozenset(
+    # Spanish
+    "el del una por para muy pero que qué está están gracias hola bueno buena mucho mucha "
+    "también cuando porque como todos más aquí ahora siempre nunca mejor peor este esta eso "
+    "esto eres tengo tiene quiero tú usted fue ser hacer puede así donde dónde cómo hoy "
+    "mañana ayer dinero precio comida le les pedido envío tienda nosotros ellos "
+    # French
+    "le les est et nous vous ils très merci bonjour pas avec pour une sont mais qui quoi où "
+    "ça cette être avoir fait bien mon mes ta tes sa ses au aux chez trop vraiment beaucoup "
+    "commande livraison magasin produit toujours jamais rien tout tous aussi encore déjà ici "
+    "voilà oui salut "
+    # Italian
+    "il della delle degli che sono questo questa molto grazie buongiorno anche perché tutto "
+    "tutti niente ancora già dove quando buono buona bello ordine negozio prezzo hai abbiamo "
+    "siete essere fatto gli mi ti ci "
+    # Portuguese
+    "não obrigado obrigada muito muita você vocês são uma mas mais isso isto esse essa aqui "
+    "agora tudo bom olá oi loja preço entrega dos nos nas eu ele ela eles elas nós foi fazer "
+    "pode "
+    # Dutch
+    "het een niet ik jij wij zij ze maar ook nog wel dat voor zijn heb hebben heeft naar bij "
+    "uit deze dit dank bedankt goed slecht hoe waarom wanneer graag alstublieft bestelling "
+    "winkel prijs altijd nooit niks niets iets mijn jouw onze jullie hun geen "
+    # Indonesian / Malay
+    "yang ini itu tidak tak saya aku kamu anda dengan untuk dari sudah belum bisa akan juga "
+    "sangat banget terima kasih bagus enak mau apa kenapa kapan harga beli sekali "
+    # Turkish
+    "bir bu çok için ile mi yok ama gibi daha teşekkür teşekkürler merhaba güzel iyi kötü "
+    "sipariş fiyat ben sen biz siz onlar değil şey neden nasıl "
+    # Polish
+    "się że bardzo dziękuję dzięki dobry dobra cześć proszę zamówienie cena "
+    # Scandinavian
+    "att det som är jag inte för på ikke jeg takk mycket meget".split()
+)
+EN_CUES: frozenset[str] = frozenset(
+    "the and is are you to of it this that i my for not with have was what but just be on me "
+    "your all can will they we do don no love good like very thanks thank please would "
+    "should could been were there their from at by an or if how why when who".split()
+)
+DE_CUES: frozenset[str] = frozenset(
+    "der die das und ist nicht ich du sie es ein eine einen mit auf für zu den dem von sehr "
+    "danke bitte auch noch schon aber wie was wir ihr mein dein gut lecker mal doch ja nein "
+    "kein keine hier jetzt oder wenn dass weil sind habe hat wird wurde nur mehr man sich".split()
+)
+# Letters that English and German do not use but neighbours do (ñ, ç, ł, ø, ...).
+OTHER_CHARS: frozenset[str] = frozenset("ñçãõâêîôûşğıłąężźśćńčřšžěůøåæœőűàèìòùõ")

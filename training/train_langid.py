@@ -1,0 +1,310 @@
+"""Build the en/de language-id weights: src/comity/triage/models/langid.{npz,json}.
+
+    python training/train_langid.py           # train, evaluate, write the weights
+    python training/train_langid.py --eval    # evaluate the shipped weights only
+
+Only the train files in ../shared/data are read. Documents are split by a hash of
+their text: 90 % train, 5 % calibration, 5 % evaluation. The evaluation draws one
+2-5-word snippet per evaluation document (English, German and Korean datasets) and
+also scores whole documents. Korean never reaches the model (Hangul decides), but it is
+measured so the figure covers what the triage engine sees.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import html
+import io
+import json
+import os
+import random
+import re
+import sys
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from comity.triage import langid
+from comity.triage.langid import char_ngrams, detect_language, latin_words
+
+DATA = Path(os.environ.get("COMITY_SHARED_DATA", "/work/shared/data"))
+OUT = Path(langid.MODEL_DIR)
+SEED = 20240601
+ALPHA = 0.5  # additive smoothing
+MIN_COUNT = 2  # features seen fewer times in total are dropped
+csv.field_size_limit(10_000_000)
+
+Loader = Callable[[], Iterator[str]]
+
+
+def _csv(rel: str, column: str, delimiter: str = ",") -> Loader:
+    def load() -> Iterator[str]:
+        with open(DATA / rel, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle, delimiter=delimiter, quoting=csv.QUOTE_MINIMAL):
+                yield row[column] or ""
+
+    return load
+
+
+def _lines(rel: str, split: str | None = None, field: int = 0, skip: int = 0) -> Loader:
+    def load() -> Iterator[str]:
+        with open(DATA / rel, encoding="utf-8") as handle:
+            for number, line in enumerate(handle):
+                if number >= skip:
+                    line = line.rstrip("\n")
+                    yield line.split(split)[field] if split else line
+
+    return load
+
+
+def _curse() -> Iterator[str]:
+    with open(DATA / "curse-detection/train.txt", encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\n").rsplit("|", 1)[0]
+
+
+SOURCES: dict[str, dict[str, Loader]] = {
+    "en": {
+        "davidson": _csv("davidson/labeled_data_train.csv", "tweet"),
+        "tweeteval": lambda: (
+            text
+            for task in ("emotion", "hate", "irony", "offensive")
+            for text in _lines(f"tweeteval/{task}/train_text.txt")()
+        ),
+        "olid": _csv("olid/olid-training-v1.0.tsv", "tweet", "\t"),
+        "complaints": _csv("complaints/complaints-data_train.csv", "text"),
+        "youtube-spam": _csv("youtube-spam/youtube_spam_train.csv", "CONTENT"),
+        "hasoc2019": _csv("hasoc2019/english_dataset.tsv", "text", "\t"),
+        "umsab": _lines("umsab/english/train_text.txt"),
+    },
+    "de": {
+        "germeval2018": _lines("germeval2018/germeval2018.training.txt", "\t", 0),
+        "germeval2021": _csv("germeval2021/GermEval21_Toxic_Train.csv", "comment_text"),
+        "flausch2025": _csv("flausch2025/task1_train.csv", "comment"),
+        "hasoc2019": _csv("hasoc2019/german_dataset.tsv", "text", "\t"),
+        "umsab": _lines("umsab/german/train_text.txt"),
+    },
+    "ko": {
+        "nsmc-derived": _csv("nsmc-derived/ratings_derived_train.tsv", "document", "\t"),
+        "curse-detection": _curse,
+        "unsmile": _csv("unsmile/unsmile_train_v1.0.tsv", "문장", "\t"),
+        "kocohub-beep": _csv("kocohub-beep/train.tsv", "comments", "\t"),
+        "3i4k": _lines("3i4k/fci_train_val.txt", "\t", 1),
+    },
+}
+
+# Our own sentences in languages the model never saw; they must come out as "other".
+OTHER_EXAMPLES = [
+    "muy rico el café, gracias", "¿dónde está mi pedido?", "el envío tarda demasiado",
+    "c'est vraiment trop cher", "merci pour la livraison rapide", "je n'ai pas reçu ma commande",
+    "grazie mille, tutto perfetto", "il prezzo è troppo alto", "ordine arrivato in ritardo",
+    "muito obrigado pela ajuda", "não recebi o meu pedido", "a entrega foi rápida",
+    "ik heb mijn bestelling nog niet", "heel goed, bedankt", "waarom is de winkel dicht",
+    "terima kasih banyak", "harganya mahal sekali", "enak banget kopi ini",
+    "çok güzel teşekkürler", "sipariş nerede kaldı", "dziękuję bardzo, super",
+    "tack så mycket", "спасибо большое", "ありがとうございます", "太好喝了", "شكرا جزيلا",
+]  # fmt: skip
+
+_UNICODE_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_JUNK = re.compile(r"https?://\S+|www\.\S+|@\w+|\bURL\b|^RT\b|\bRT\s")
+
+
+def clean(text: str) -> str:
+    """Undo escapes and drop URLs, mentions and retweet marks."""
+    text = _UNICODE_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    text = _JUNK.sub(" ", html.unescape(text))
+    return " ".join(text.split())
+
+
+def bucket(text: str) -> str:
+    """Stable split by text hash: train, calib or eval."""
+    value = zlib.crc32(text.encode("utf-8")) % 20
+    return "calib" if value == 0 else "eval" if value == 1 else "train"
+
+
+def load() -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """Texts per language and split, as (source, text), deduplicated."""
+    out: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for lang, sources in SOURCES.items():
+        seen: set[str] = set()
+        splits: dict[str, list[tuple[str, str]]] = {"train": [], "calib": [], "eval": []}
+        for name, loader in sources.items():
+            for raw in loader():
+                text = clean(raw)
+                if len(text) >= 2 and text not in seen:
+                    seen.add(text)
+                    splits[bucket(text)].append((name, text))
+        out[lang] = splits
+    return out
+
+
+def snippet(text: str, rng: random.Random) -> str | None:
+    """A random window of 2-5 words with letters, or None for shorter texts."""
+    words = [w for w in text.split() if any(c.isalpha() for c in w)]
+    if len(words) < 2:
+        return None
+    size = min(rng.randint(2, 5), len(words))
+    start = rng.randrange(len(words) - size + 1)
+    return " ".join(words[start : start + size])
+
+
+def count(texts: list[str]) -> tuple[Counter[str], Counter[str]]:
+    """Word and character n-gram counts over texts."""
+    words: Counter[str] = Counter()
+    grams: Counter[str] = Counter()
+    for text in texts:
+        for word in latin_words(text):
+            words[word] += 1
+            grams.update(char_ngrams(word))
+    return words, grams
+
+
+def log_ratio(de: Counter[str], en: Counter[str]) -> dict[str, float]:
+    """Smoothed log P(f|de) - log P(f|en) for features seen MIN_COUNT times or more."""
+    keys = sorted(k for k in de.keys() | en.keys() if de[k] + en[k] >= MIN_COUNT)
+    vocab = len(keys)
+    de_total = sum(de[k] for k in keys) + ALPHA * vocab
+    en_total = sum(en[k] for k in keys) + ALPHA * vocab
+    norm = np.log(en_total) - np.log(de_total)
+    return {k: float(np.log(de[k] + ALPHA) - np.log(en[k] + ALPHA) + norm) for k in keys}
+
+
+def family_scores(
+    text: str, words: dict[str, float], grams: dict[str, float]
+) -> tuple[float, float]:
+    """Summed word and character n-gram log-ratios of one text (before calibration)."""
+    tokens = latin_words(text)
+    return (
+        sum(words.get(w, 0.0) for w in tokens),
+        sum(grams.get(g, 0.0) for w in tokens for g in char_ngrams(w)),
+    )
+
+
+def calibrate(features: npt.NDArray[np.float64], labels: npt.NDArray[np.float64]) -> list[float]:
+    """Logistic regression on (word sum, n-gram sum, 1) by Newton steps; returns weights."""
+    x = np.hstack([features, np.ones((len(features), 1))])
+    w = np.zeros(3)
+    for _ in range(25):
+        p = 1.0 / (1.0 + np.exp(-(x @ w)))
+        grad = x.T @ (p - labels) + 1e-3 * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + 1e-3 * np.eye(3)
+        w -= np.linalg.solve(hess, grad)
+    return [float(v) for v in w]
+
+
+def _keys_blob(keys: list[str]) -> npt.NDArray[np.uint8]:
+    return np.frombuffer("\n".join(keys).encode("utf-8"), dtype=np.uint8)
+
+
+def write_npz(path: Path, arrays: dict[str, npt.NDArray[np.generic]]) -> bytes:
+    """Write an .npz with fixed zip timestamps so equal weights give equal bytes."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.ascontiguousarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(2024, 6, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, member.getvalue())
+    data = buffer.getvalue()
+    path.write_bytes(data)
+    return data
+
+
+def evaluate(data: dict[str, dict[str, list[tuple[str, str]]]]) -> dict[str, object]:
+    """Accuracy of the shipped detector on eval snippets and whole eval documents."""
+    rng = random.Random(SEED)
+    report: dict[str, object] = {}
+    total_ok = total = 0
+    for lang in ("en", "de", "ko"):
+        docs = [text for _, text in data[lang]["eval"]]
+        snippets = [s for s in (snippet(t, rng) for t in docs) if s is not None]
+        ok = sum(detect_language(s)[0] == lang for s in snippets)
+        doc_ok = sum(detect_language(t)[0] == lang for t in docs)
+        errors = Counter(detect_language(s)[0] for s in snippets)
+        report[lang] = {
+            "snippets": len(snippets),
+            "snippet_accuracy": round(ok / len(snippets), 4),
+            "snippet_predictions": dict(errors),
+            "documents": len(docs),
+            "document_accuracy": round(doc_ok / len(docs), 4),
+        }
+        total_ok += ok
+        total += len(snippets)
+    report["snippet_accuracy_all"] = round(total_ok / total, 4)
+    other_ok = sum(detect_language(t)[0] == "other" for t in OTHER_EXAMPLES)
+    report["other_examples_accuracy"] = round(other_ok / len(OTHER_EXAMPLES), 4)
+    return report
+
+
+def train(data: dict[str, dict[str, list[tuple[str, str]]]]) -> None:
+    en_words, en_grams = count([t for _, t in data["en"]["train"]])
+    de_words, de_grams = count([t for _, t in data["de"]["train"]])
+    words = log_ratio(de_words, en_words)
+    grams = log_ratio(de_grams, en_grams)
+    rng = random.Random(SEED + 1)
+    rows: list[tuple[float, float]] = []
+    labels: list[float] = []
+    for lang, label in (("en", 0.0), ("de", 1.0)):
+        for _, text in data[lang]["calib"]:
+            for piece in (snippet(text, rng), text):
+                if piece is not None:
+                    rows.append(family_scores(piece, words, grams))
+                    labels.append(label)
+    word_scale, gram_scale, bias = calibrate(np.array(rows), np.array(labels))
+    word_keys, gram_keys = list(words), list(grams)
+    OUT.mkdir(parents=True, exist_ok=True)
+    blob = write_npz(
+        OUT / "langid.npz",
+        {
+            "words": _keys_blob(word_keys),
+            "word_weights": np.array([words[k] for k in word_keys], dtype=np.float32),
+            "grams": _keys_blob(gram_keys),
+            "gram_weights": np.array([grams[k] for k in gram_keys], dtype=np.float32),
+        },
+    )
+    sources = {
+        lang: {name: sum(1 for s, _ in data[lang]["train"] if s == name) for name in loaders}
+        for lang, loaders in SOURCES.items()
+        if lang != "ko"
+    }
+    meta: dict[str, object] = {
+        "name": "langid",
+        "version": "1",
+        "model": "naive Bayes log-ratio de vs en over words and character 3-4-grams, "
+        "calibrated by logistic regression on held-out calibration documents",
+        "training_documents": sources,
+        "features": {"words": len(word_keys), "char_3_4_grams": len(gram_keys)},
+        "alpha": ALPHA,
+        "min_count": MIN_COUNT,
+        "calibration": {"word_scale": word_scale, "gram_scale": gram_scale, "bias": bias},
+        "sha256": hashlib.sha256(blob).hexdigest(),
+    }
+    (OUT / "langid.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    langid._model.cache_clear()
+    meta["metrics"] = evaluate(data)
+    (OUT / "langid.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    print(json.dumps(meta["metrics"], indent=2, ensure_ascii=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval", action="store_true", help="only evaluate the shipped weights")
+    args = parser.parse_args(argv)
+    data = load()
+    if args.eval:
+        print(json.dumps(evaluate(data), indent=2, ensure_ascii=False))
+    else:
+        train(data)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
