@@ -267,7 +267,10 @@ def _detect(
     if cues.has("feedback") or s("feedback") >= 0.85:
         found[Category.FEEDBACK] = f"feedback: suggests {_words(cues, 'feedback')}"
     _creative(cues, s, ctx, found)
-    liked = (cues.has("praise") or cues.has("thanks")) and not cues.has("negative")
+    words = [w for w in cues.of("praise", k=10) if w.isascii() or any(c.isalpha() for c in w)]
+    # An emoji alone (💛) is praise only when it is about the brand or a product.
+    praised = bool(words) or (cues.has("praise") and (cues.has("topic") or cues.has("brand")))
+    liked = (praised or cues.has("thanks")) and not cues.has("negative")
     # Mock praise ("love how it arrived melted 🙃") is not praise.
     if liked and not cues.has("sarcasm") or s("praise") >= 0.85:
         why = _words(cues, "praise", "thanks")
@@ -333,14 +336,16 @@ def decide(
 ) -> Triage:
     """Decide primary/secondary categories, sentiment, legal sub-label and action, with reasons."""
     ctx = context or DecisionContext()
-    cues = (finder or default_finder()).find(text, norm)
+    finder = finder or default_finder()
+    cues = finder.find(text, norm)
     s = _Signals(signals)
     found, legal_sub, fraud = _detect(cues, s, ctx, norm)
     # Swearing inside a complaint, question or legal case is noted, not a category of its own.
     if Category.COMPLAINT in found and cues.has("profanity") and Category.TOXIC not in found:
         found[Category.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
     # The brand's own replies ("불편을 드려 죄송합니다", "DM us") need nothing from the team.
-    if cues.has("brand_voice") and not found.keys() & _SEVERE:
+    own_reply = any(norm.startswith(f"{name}:") for name in finder.profile.names)
+    if (own_reply or cues.has("brand_voice")) and not found.keys() & _SEVERE:
         found = {}
     primary = _primary(found, ctx)
     secondary = tuple(

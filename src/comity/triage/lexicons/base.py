@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from comity.triage.normalize import normalize_text
 
 _LATIN = re.compile(r"[a-zäöüß0-9]")
-# Latin tokens (apostrophes and hyphens inside words kept: "you're", "knock-off").
-_TOKEN = re.compile(r"[a-zäöüß0-9]+(?:['’-][a-zäöüß0-9]+)*")
+# Latin tokens; apostrophes stay inside ("you're"), hyphens split ("online-casino").
+_TOKEN = re.compile(r"[a-zäöüß0-9]+(?:['’][a-zäöüß0-9]+)*")
 _TOKENS_ONLY = re.compile(rf"{_TOKEN.pattern}(?: {_TOKEN.pattern})*")
 
 

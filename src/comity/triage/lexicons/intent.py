@@ -51,13 +51,13 @@ QUESTION = [
 
 # Suggestions and requests for something new or different.
 FEEDBACK = [
-    "부탁해요", "해줘요", "please show", "please let", "please keep", "let me", "would help",
+    "해줘요", "please show", "please let", "please keep", "let me", "would help",
     "i'd buy", "make more", "wären super", "wäre super", "wären toll", "wäre gut", "bitte auch",
     "상시 메뉴", "all year",
     "좋겠어요", "좋겠다", "좋겠네요", "좋을 것 같", "좋을듯", "만들어주세요", "만들어 주세요",
     "넣어주세요", "추가해주세요", "추가해 주세요", "출시해주세요", "출시 기원", "나오면 좋",
     "생기면", "있으면 좋", "해주면", "주면 안되나", "줄여주", "키워주", "늘려주", "바꿔주",
-    "제안", "건의", "바람", "바래요", "원해요", "해주셈", "내주세요", "팔아주세요", "부탁드려요",
+    "제안", "건의", "바람", "바래요", "원해요", "해주셈", "내주세요", "팔아주세요",
     "please add", "pls add", "would love", "feature request", "suggestion", "it would be great",
     "would be nice", "would be great", "i wish", "could you add", "let us", "bring back",
     "please make", "please bring", "should add", "add a",
@@ -67,6 +67,9 @@ FEEDBACK = [
 
 # Appreciation of product, service or people.
 PRAISE = [
+    "강추", "꿀맛", "진해요", "진하고", "worth it", "yummy", "yum", "perfekt", "wunderbar",
+    "köstlich",
+    "richtig gut", "so lecker", "love it", "obsessed",
     "역시 하늘", "항상 옳", "번창", "편해요", "편해졌", "상큼", "가성비", "👍", "👌", "❤️", "💛",
     "😍",
     "drink of the summer", "mein sommer", "lieblingsgetränk",
@@ -127,6 +130,9 @@ STORY = [
 
 # What a brand question is about: products, stores, the app, orders, the campaign.
 TOPIC = [
+    "콜드브루", "cold brew", "latte", "entkoffeiniert", "koffein", "출처", "공지", "source",
+    "official",
+    "quelle", "lied", "spot", "post", "announcement",
     "매장", "영업", "가격", "메뉴", "음료", "커피", "라떼", "텀블러", "머그", "원두", "앱", "배송",
     "배달", "주문", "결제", "쿠폰", "스탬프", "기프티콘", "할인", "디카페인", "오트", "우유",
     "이벤트",
