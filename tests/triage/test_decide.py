@@ -179,3 +179,40 @@ def test_context_from_an_evaluation_record() -> None:
     )
     assert context == DecisionContext("x", "#SummerVibes", 2, True, "hi")
     assert DecisionContext.from_mapping(None) == DecisionContext()
+
+
+def test_lexicon_matches_latin_whole_words_prefixes_and_hangul_inside_words() -> None:
+    from comity.triage.lexicons.base import Lexicon
+
+    lexicon = Lexicon({"rude": ["ass", "idiot*", "병신", "shut up"], "price": ["*preis"]})
+    assert lexicon.scan("first class service") == {}
+    assert lexicon.scan("you idiots, shut up") == {"rude": ["idiot", "shut up"]}
+    assert lexicon.scan("병신들아") == {"rude": ["병신"]}
+    assert lexicon.scan("der kaffeepreis steigt") == {"price": ["preis"]}
+    assert Lexicon({"gambling": ["casino*"]}).scan("online-casinos") == {"gambling": ["casino"]}
+
+
+def test_a_brand_profile_from_data_drives_misinformation_and_impersonation() -> None:
+    from comity.triage.lexicons import CueFinder
+    from comity.triage.lexicons.profile import profile_from_dict
+
+    profile = profile_from_dict(
+        {
+            "brand": {
+                "names": ["moonbeans"],
+                "official_handles": ["moonbeans"],
+                "lookalike_handle": "@moonbeans[\\w.]*",
+                "lookalike_name": "moonbeans official",
+            },
+            "campaign": {"name": "#spring", "hashtags": ["#spring"], "cues": ["spring cup"]},
+            "facts": [{"id": "vegan", "fact": "All syrups are vegan.", "gate": ["syrup"],
+                       "claims": ["syrups? (contain|have) (gelatin|milk)"]}],
+        }
+    )
+    finder = CueFinder(profile)
+    text = "fyi the syrups contain gelatin"
+    triage = decide(text, normalize_text(text), "en", {}, finder=finder)
+    assert triage.primary is Category.MISINFORMATION
+    assert "All syrups are vegan." in triage.reasons[0]
+    fake = "@moonbeans.giveaway says you won, claim it: moon-gift.top/x"
+    assert decide(fake, normalize_text(fake), "en", {}, finder=finder).action is ActionKind.DELETE
