@@ -357,7 +357,8 @@ def decide(
     if primary in (Category.TOXIC, Category.TROLL) and ctx.author_strikes:
         reasons.append(f"{action.value}: author has {ctx.author_strikes} prior strikes")
     head = REASON_SIGNAL.get(primary) or (LEGAL_SIGNAL.get(legal_sub) if legal_sub else None)
-    if explain is not None and head and head in signals:
+    # N-grams explain a head only when it fired; explaining a low score would mislead (and cost).
+    if explain is not None and head and signals.get(head, 0.0) >= 0.5:
         grams = explain(head)
         if grams:
             reasons.append(f"{head} n-grams: " + ", ".join(g for g, _ in grams[:3]))
