@@ -6,6 +6,8 @@ All sentences are written for these tests; none come from a dataset.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from comity.triage.hangul import (
     choseong,
@@ -196,6 +198,32 @@ def test_normalized_tokens_and_text_function_agree() -> None:
 def test_empty_and_whitespace() -> None:
     assert normalize("") == Normalized(text="")
     assert normalize_text(" \u200b\t ") == ""
+
+
+# Letters, digits, symbols and disguise characters that interact in the rules above.
+_TRICKY = st.text(
+    alphabet=st.sampled_from(
+        list("abcfhiklostu 013458@$!|*.-_#")
+        + list("시발병신개새끼ㅅㅂㅆㅈㄴㅣㅏㅋㅠㄹ 8")
+        + ["\u200b", "ß", "Ä", "с", "ｆ", "👍", "\u0336", "ﾡ", "\u1109", "\u3000"]
+    ),
+    max_size=16,
+)
+
+
+@settings(max_examples=250, deadline=None)
+@given(_TRICKY)
+def test_normalisation_is_idempotent(text: str) -> None:
+    # Rules and features may normalise text that was already normalised.
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_any_text_normalises_to_single_spaced_text(text: str) -> None:
+    result = normalize(text).text
+    assert result == " ".join(result.split())
 
 
 # Hangul helpers (comity.triage.hangul) live here because normalisation is their user.

@@ -86,11 +86,6 @@ _REPEAT_HINT = re.compile(r"(.)\1\1")
 _REPEAT = re.compile(r"(\D)\1{2,}")
 
 
-def has_lookalikes(text: str) -> bool:
-    """True when the text has Cyrillic, Greek or IPA letters that could pose as Latin."""
-    return _LOOKALIKE_HINT.search(text) is not None
-
-
 def fold_lookalikes(text: str) -> str:
     """Replace look-alike letters inside words that also contain Latin letters."""
     return _MIXED_WORD.sub(lambda m: m.group().translate(_CONFUSABLES), text)
@@ -188,31 +183,31 @@ def _join_ko_word(match: re.Match[str]) -> str:
 
 
 def _korean(text: str) -> str:
-    if _JAMO.search(text):
-        text = _JAMO_SINGLES.sub(_join_jamo, compose(text))
+    if _JAMO.search(text):  # join ㅅ.ㅣ first, so the composer sees ㅅㅣ
+        text = compose(_JAMO_SINGLES.sub(_join_jamo, text))
     if _KO_SEP_HINT.search(text):
         text = _KO_DOTTED.sub(_join_dotted, text)
     text = _KO_WORDS.sub(_join_ko_word, text)
     return _SSI8.sub(lambda m: m.group(1) + "팔", text) if "8" in text else text
 
 
-def _segment(text: str, hangul: bool) -> tuple[str, bool]:
+def _segment(text: str, ascii_only: bool) -> tuple[str, bool]:
     """De-obfuscate text that holds no URL, address, mention or hashtag."""
+    if _REPEAT_HINT.search(text):  # first, so 4sssss reaches the word list as 4ss
+        text = _REPEAT.sub(_two, text)
     before = text
-    if hangul and _HANGUL.search(text):
+    if not ascii_only and _LOOKALIKE_HINT.search(text):
+        text = fold_lookalikes(text)
+    if not ascii_only and _HANGUL.search(text):
         text = _korean(text)
     text = _LATIN_SINGLES.sub(_latin_singles, text)
     if _SYMBOL_RUN.search(text):
         text = _leet(text)
-    changed = text != before
-    if _REPEAT_HINT.search(text):
-        text = _REPEAT.sub(_two, text)
-    return text, changed
+    return text, text != before
 
 
 def deobfuscate(text: str, *, ascii_only: bool = False) -> tuple[str, bool]:
     """Return the de-obfuscated text and whether any disguise was undone."""
-    hangul = not ascii_only
     if not (
         "@" in text
         or "#" in text
@@ -220,17 +215,17 @@ def deobfuscate(text: str, *, ascii_only: bool = False) -> tuple[str, bool]:
         or "www." in text
         or ("." in text and _DOMAIN_HINT.search(text))
     ):
-        return _segment(text, hangul)
+        return _segment(text, ascii_only)
     parts: list[str] = []
     changed = False
     pos = 0
     for match in _PROTECT.finditer(text):
-        part, hit = _segment(text[pos : match.start()], hangul)
+        part, hit = _segment(text[pos : match.start()], ascii_only)
         token = match.group()
         word = match_latin_word(token) if token[0] == "@" else None  # "@ss" is no mention
         parts += (part, word or token)
         changed = changed or hit or word is not None
         pos = match.end()
-    part, hit = _segment(text[pos:], hangul)
+    part, hit = _segment(text[pos:], ascii_only)
     parts.append(part)
     return "".join(parts), changed or hit

@@ -116,10 +116,6 @@ def _unicode_fold(text: str) -> tuple[str, bool]:
     if _LOOSE_MARKS.search(text):
         text = _LOOSE_MARKS.sub("", text)
         fancy = True
-    if _d.has_lookalikes(text):
-        folded = _d.fold_lookalikes(text)
-        fancy = fancy or folded != text
-        text = folded
     return text, fancy
 
 
@@ -131,8 +127,10 @@ def normalize(text: str) -> Normalized:
     else:
         emoji = tuple(_EMOJI_RE.findall(text)) if _EMOJI_HINT.search(text) else ()
         folded, fancy = _unicode_fold(text)
-    cleaned, changed = _d.deobfuscate(folded, ascii_only=text.isascii())
-    cleaned = " ".join(cleaned.split())
+    ascii_only = text.isascii()
+    cleaned, changed = _d.deobfuscate(" ".join(folded.split()), ascii_only=ascii_only)
+    if changed:  # one join can expose the next disguise
+        cleaned = _d.deobfuscate(cleaned, ascii_only=ascii_only)[0]
     return Normalized(text=cleaned, emoji=emoji, obfuscated=fancy or changed)
 
 
