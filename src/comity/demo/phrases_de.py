@@ -166,6 +166,8 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "Wer ist auch vom Algorithmus hier",
         "Schönes Foto",
         "Wer kommt mit auf einen Kaffee?",
+        "Kaffeepause!",
+        "Grüße aus Köln",
     ),
     "neutral_tag": (
         "{friend} da müssen wir hin",
@@ -226,7 +228,7 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "Wer das entschieden hat, ist ein Vollidiot",
     ),
     "storm_meme": ("Der Eisbär tanzt nur, weil er die neuen Preise gesehen hat 😂",),
-    "reply_agree": ("Genau so", "Sehe ich auch so", "+1", "Stimmt"),
+    "reply_agree": ("Genau so", "Sehe ich auch so", "+1", "Stimmt", "Absolut", "Dito"),
     "reply_answer": (
         "Siehst du in der App, wenn du die Filiale auswählst",
         "Frag einfach an der Theke",

@@ -198,6 +198,9 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "just browsing",
         "need coffee asap",
         "nice pic",
+        "coffee o'clock",
+        "love this account",
+        "scrolling on my lunch break",
     ),
     "neutral_tag": (
         "{friend} we should go here",
@@ -262,7 +265,17 @@ TOPICS: dict[str, tuple[str, ...]] = {
         "the polar bear is dancing bc he just saw the new prices 💀",
         "yuzu ade now available in 12 monthly installments lol",
     ),
-    "reply_agree": ("same", "this ^", "fr", "100%", "agreed lol", "literally me"),
+    "reply_agree": (
+        "same",
+        "this ^",
+        "fr",
+        "100%",
+        "agreed lol",
+        "literally me",
+        "facts",
+        "couldn't agree more",
+        "yep",
+    ),
     "reply_answer": (
         "you can see it in the app when you pick the store",
         "the {store} had it yesterday",
