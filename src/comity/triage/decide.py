@@ -200,7 +200,9 @@ def _question(cues: Cues, s: _Signals) -> str | None:
     if not _asks(cues, s):
         return None
     about = cues.has("topic") or cues.has("brand") or cues.has("campaign") or bool(cues.stores)
-    if not about:
+    # "what time do you close?" asks the brand even without a product word.
+    asked = cues.has("question") and (cues.question_mark or cues.question_form)
+    if not (about or (asked and not cues.has("community"))):
         return None
     words = _words(cues, "question") or ("question mark" if cues.question_mark else "ending")
     return f"question: asks about {_words(cues, 'topic', 'campaign') or 'the brand'} ({words})"

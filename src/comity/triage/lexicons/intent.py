@@ -67,6 +67,7 @@ FEEDBACK = [
 
 # Appreciation of product, service or people.
 PRAISE = [
+    "cute", "adorable", "귀엽", "귀여", "niedlich", "slaps", "killing it", "love*",
     "강추", "꿀맛", "진해요", "진하고", "worth it", "yummy", "yum", "perfekt", "wunderbar",
     "köstlich",
     "richtig gut", "so lecker", "love it", "obsessed",
@@ -76,7 +77,7 @@ PRAISE = [
     "맛있", "존맛", "최고", "미쳤다", "미쳤네", "원탑", "사랑", "좋아요", "좋아용", "좋고", "친절",
     "힐링", "만족", "추천", "짱", "대박", "완벽", "고소", "향이", "향은 좋",
     "믿고 먹", "인생", "감동", "존맛탱", "좋아", "딱 좋", "이뻐", "예뻐", "최애",
-    "love", "loved", "best", "amazing", "great", "smooth", "calming",
+    "best", "amazing", "great", "smooth", "calming",
     "unreal", "shoutout", "will reorder", "delicious", "perfect", "awesome", "favorite",
     "favourite", "so good", "fresh",
     "super", "top", "lecker", "empfehlung", "beste", "lieblings*", "nett*", "schmeckt",
@@ -168,7 +169,11 @@ BRAND_VOICE = [
     "wir klären",
 ]
 
+# Questions to the other members rather than to the brand.
+COMMUNITY = ["다들", "여러분", "anyone else", "everyone", "y'all", "ihr alle", "jemand hier"]
+
 FAMILIES: dict[str, list[str]] = {
+    "community": COMMUNITY,
     "brand_voice": BRAND_VOICE,
     "complaint": COMPLAINT,
     "question": QUESTION,
