@@ -216,3 +216,22 @@ def test_a_brand_profile_from_data_drives_misinformation_and_impersonation() -> 
     assert "All syrups are vegan." in triage.reasons[0]
     fake = "@moonbeans.giveaway says you won, claim it: moon-gift.top/x"
     assert decide(fake, normalize_text(fake), "en", {}, finder=finder).action is ActionKind.DELETE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "배달로 2시간 걸려서 좀 아쉬웠어요",
+        "드립백 10개 2024년 12월까지네요",
+        "제 번호로 예약했는데 확인 부탁드려요 010-2222-3333",
+        "first class service, thank you",
+        "kill me, I forgot my tumbler at home",
+        "shoot, forgot my stamp card",
+        "Heiß und lecker, perfekt im Winter",
+        "1:1 문의 남겼어요 확인 부탁드려요",
+        "wtf this ad is so good",
+    ],
+)
+def test_ordinary_comments_are_not_moderated(text: str) -> None:
+    triage = run(text)
+    assert triage.primary not in (Category.LEGAL, Category.SPAM, Category.TOXIC, Category.TROLL)
