@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from comity.runtime.services import Services
 from comity.store.users import Role
+from comity.web import intake
 from tests.factories import record
 
 Headers = Callable[[Role], dict[str, str]]
@@ -176,3 +177,20 @@ def test_openapi_documents_the_api(client: TestClient) -> None:
     post = schema["paths"]["/api/v1/comments"]["post"]
     assert "requestBody" in post and "422" in post["responses"]
     assert "HTTPBearer" in schema["components"]["securitySchemes"]
+
+
+def test_an_oversized_body_is_refused_before_parsing(
+    client: TestClient,
+    agent: dict[str, str],
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(intake, "BYTES_PER_RECORD", 10)  # keep the test body small
+    limit = services.settings.max_batch * intake.BYTES_PER_RECORD
+    response = client.post(
+        "/api/v1/comments",
+        content=b'{"comments": ["' + b"x" * limit + b'"]}',
+        headers={**agent, "Content-Type": "application/json"},
+    )
+    assert response.status_code == 413
+    assert "split the batch" in response.json()["detail"]

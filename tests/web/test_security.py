@@ -24,6 +24,15 @@ def test_security_headers_on_pages_api_errors_and_static(client: TestClient) -> 
         assert headers["referrer-policy"] == "same-origin"
 
 
+def test_pages_and_api_answers_are_not_cached_but_static_files_may_be(
+    moderator: TestClient, token_for: Callable[[Role], dict[str, str]]
+) -> None:
+    assert moderator.get("/").headers["cache-control"] == "no-store"
+    api = moderator.get("/api/v1/stats", headers=token_for(Role.ANALYST))
+    assert api.headers["cache-control"] == "no-store"
+    assert "cache-control" not in moderator.get("/static/comity.css").headers
+
+
 def test_pages_have_no_inline_script(moderator: TestClient) -> None:
     for page in (moderator.get("/").text, moderator.get("/login").text):
         assert "<script>" not in page

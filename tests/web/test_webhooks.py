@@ -15,7 +15,7 @@ from comity.connectors.webhook import sign
 from comity.runtime.services import Services
 from comity.settings import Settings
 from comity.store import tables as t
-from comity.web import create_app
+from comity.web import create_app, intake
 from tests.factories import record
 
 KEY = "instagram-webhook-key-0123456789"
@@ -160,3 +160,16 @@ def test_old_deliveries_are_pruned(app: FastAPI, client: TestClient, services: S
     assert deliveries(services) == 1
     assert deliver(client, record(1)).status_code == 200
     assert deliveries(services) == 1  # the old one went, the new one stays
+
+
+def test_an_oversized_body_is_refused_before_the_signature_check(
+    client: TestClient, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(intake, "BYTES_PER_RECORD", 10)  # keep the test body small
+    body = b"x" * (services.settings.max_batch * intake.BYTES_PER_RECORD + 1)
+    response = client.post(
+        "/api/v1/webhooks/instagram",
+        content=body,
+        headers={"X-Comity-Timestamp": "1", "X-Comity-Signature": "sha256=" + "0" * 64},
+    )
+    assert response.status_code == 413

@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from starlette.requests import Request
+
 from comity.domain import Comment
 from comity.ingest.records import RecordError, parse_record
 from comity.ingest.service import IngestReport
@@ -34,6 +36,26 @@ class ParsedBatch:
     comments: list[Comment] = field(default_factory=list)
     raws: list[dict[str, Any]] = field(default_factory=list)
     errors: list[ItemError] = field(default_factory=list)
+
+
+# Generous for 20,000-character comments in UTF-8 with metadata; bounds memory per request.
+BYTES_PER_RECORD = 100_000
+
+
+async def read_body(request: Request, max_batch: int) -> bytes:
+    """The request body, refused (413) before it grows past what `max_batch` could need."""
+    limit = max_batch * BYTES_PER_RECORD
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyError(413, f"the body is larger than {limit} bytes; split the batch")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyError(413, f"the body is larger than {limit} bytes; split the batch")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def decode_json(body: bytes) -> Any:

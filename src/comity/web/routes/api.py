@@ -9,7 +9,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
 from comity.web.deps import ApiUser, CanIngest, ServicesDep
-from comity.web.intake import BodyError, batch_records, decode_json, parse_batch, store_batch
+from comity.web.intake import (
+    BodyError,
+    batch_records,
+    decode_json,
+    parse_batch,
+    read_body,
+    store_batch,
+)
 from comity.web.schemas import (
     BatchErrorOut,
     CommentDetailOut,
@@ -81,12 +88,10 @@ async def post_comments(
     request: Request, services: ServicesDep, user: CanIngest
 ) -> IngestResultOut | JSONResponse:
     """Validate the whole batch first; store it only when every record is valid."""
+    max_batch = services.settings.max_batch
     try:
-        records = batch_records(
-            decode_json(await request.body()),
-            single_allowed=False,
-            max_batch=services.settings.max_batch,
-        )
+        body = await read_body(request, max_batch)
+        records = batch_records(decode_json(body), single_allowed=False, max_batch=max_batch)
     except BodyError as error:
         return body_error(error)
     batch = parse_batch(records)

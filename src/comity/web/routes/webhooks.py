@@ -26,6 +26,7 @@ from comity.web.intake import (
     batch_records,
     decode_json,
     parse_batch,
+    read_body,
     store_batch,
 )
 from comity.web.routes.api import BATCH_SCHEMA, RECORD_SCHEMA, body_error, invalid_batch
@@ -66,7 +67,10 @@ async def receive(
     key = settings.webhook_key(channel) if _CHANNEL_RE.match(channel) else None
     if key is None:
         raise HTTPException(404, "webhooks are not enabled for this channel")
-    body = await request.body()
+    try:
+        body = await read_body(request, settings.max_batch)
+    except BodyError as error:
+        return body_error(error)
     try:
         digest = verify_signature(
             key,
