@@ -275,9 +275,17 @@ def _prf_table(title: str, scores: dict[str, PRF]) -> Table:
 
 
 def _confusion_table(matrix: Confusion, title: str) -> Table:
-    """Rows are gold labels, columns predictions (headed by the first four letters)."""
-    table = Table(title=title, box=box.SIMPLE, padding=(0, 1))
-    table.add_column("gold \\ pred", no_wrap=True)
+    """Gold rows by predicted columns; on a narrow terminal, each row lists its predictions."""
+    if 16 + 5 * len(matrix.labels) > console.width:
+        table = Table(title=title, box=box.SIMPLE_HEAD)
+        table.add_column("gold", no_wrap=True)
+        table.add_column("predicted (count)")
+        for label, row in zip(matrix.labels, matrix.matrix, strict=True):
+            cells = sorted(zip(row, matrix.labels, strict=True), key=lambda c: -c[0])
+            table.add_row(label, ", ".join(f"{name} {n}" for n, name in cells if n))
+        return table
+    table = Table(title=title, box=box.SIMPLE_HEAD, padding=(0, 0, 0, 1), pad_edge=False)
+    table.add_column("gold \\ pred", no_wrap=True, max_width=15)
     for label in matrix.labels:
         table.add_column(label[:4], justify="right", no_wrap=True, min_width=4)
     for label, row in zip(matrix.labels, matrix.matrix, strict=True):
