@@ -235,3 +235,11 @@ def test_a_brand_profile_from_data_drives_misinformation_and_impersonation() -> 
 def test_ordinary_comments_are_not_moderated(text: str) -> None:
     triage = run(text)
     assert triage.primary not in (Category.LEGAL, Category.SPAM, Category.TOXIC, Category.TROLL)
+
+
+def test_a_reply_in_a_campaign_thread_carries_campaign_as_secondary() -> None:
+    parent = "#여름엔비바 텀블러 이벤트 참여했어요!"
+    triage = run("당첨자 발표는 언제 나와요?", reply_to=parent)
+    assert triage.primary is Category.QUESTION
+    assert Category.CAMPAIGN in triage.secondary
+    assert Category.CAMPAIGN not in run("당첨자 발표는 언제 나와요?").secondary

@@ -24,6 +24,7 @@ from comity.domain import (
     primary_of,
 )
 from comity.triage.lexicons import CueFinder, Cues, default_finder
+from comity.triage.normalize import normalize_text
 
 # Returns the top n-grams behind one signal head, e.g. [("지랄", 0.8)].
 Explainer = Callable[[str], list[tuple[str, float]]]
@@ -52,6 +53,11 @@ LEGAL_SIGNAL: dict[LegalSub, str] = {
 }
 _STRONG_OBSCENE = frozenset(
     {"야동", "19금", "porn", "nudes", "naked", "uncensored", "nackt", "onlyfans", "less clothes"}
+)
+# Replies that belong to the thread they answer: a campaign thread stays a campaign matter.
+_THREAD_CATEGORIES = frozenset(
+    {Category.COMPLAINT, Category.MISINFORMATION, Category.QUESTION, Category.CREATIVE_CRITIQUE,
+     Category.PRAISE, Category.FEEDBACK}
 )
 _SEVERE = frozenset({Category.LEGAL, Category.SPAM, Category.TOXIC})
 _NEGATIVE_CATEGORIES = frozenset(
@@ -350,6 +356,13 @@ def decide(
     if (own_reply or cues.has("brand_voice")) and not found.keys() & _SEVERE:
         found = {}
     primary = _primary(found, ctx)
+    if (
+        ctx.reply_to
+        and primary in _THREAD_CATEGORIES
+        and Category.CAMPAIGN not in found
+        and _about_campaign(finder, ctx.reply_to)
+    ):
+        found[Category.CAMPAIGN] = "campaign: replies in a campaign thread"
     secondary = tuple(
         c for c in found if c is not primary and c in SECONDARY_OK and _keeps(c, primary)
     )
@@ -420,6 +433,11 @@ def _from_signals(signals: Mapping[str, float]) -> Sentiment | None:
         return None
     best = max(known, key=lambda k: known[k])
     return best if known[best] >= 0.6 else None
+
+
+def _about_campaign(finder: CueFinder, text: str) -> bool:
+    """Whether a parent comment is about the current campaign (its thread inherits it)."""
+    return "campaign" in finder.lexicon.scan(normalize_text(text))
 
 
 def _keeps(secondary: Category, primary: Category) -> bool:
