@@ -239,7 +239,7 @@ def test_ordinary_comments_are_not_moderated(text: str) -> None:
 
 def test_a_reply_in_a_campaign_thread_carries_campaign_as_secondary() -> None:
     parent = "#여름엔비바 텀블러 이벤트 참여했어요!"
-    triage = run("당첨자 발표는 언제 나와요?", reply_to=parent)
+    triage = run("결과 발표는 언제 나와요?", reply_to=parent)
     assert triage.primary is Category.QUESTION
     assert Category.CAMPAIGN in triage.secondary
-    assert Category.CAMPAIGN not in run("당첨자 발표는 언제 나와요?").secondary
+    assert Category.CAMPAIGN not in run("결과 발표는 언제 나와요?").secondary
