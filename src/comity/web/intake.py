@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.requests import Request
+from starlette.responses import JSONResponse
 
 from comity.domain import Comment
 from comity.ingest.records import RecordError, parse_record
@@ -106,3 +107,18 @@ def store_batch(services: Services, batch: ParsedBatch, *, source: str) -> Inges
         report.count(services.comments.upsert_many(batch.comments, batch.raws, source=source))
         services.notify_ingested()
     return report
+
+
+def error_response(error: BodyError) -> JSONResponse:
+    return JSONResponse({"detail": error.message}, status_code=error.status)
+
+
+def invalid_batch_response(errors: Sequence[ItemError], total: int) -> JSONResponse:
+    """422 listing every bad record, so the sender can fix them all at once."""
+    return JSONResponse(
+        {
+            "detail": f"{len(errors)} of {total} comments are invalid; nothing was written",
+            "errors": [{"index": e.index, "code": e.code, "message": e.message} for e in errors],
+        },
+        status_code=422,
+    )

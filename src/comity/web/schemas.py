@@ -10,6 +10,35 @@ from pydantic import BaseModel, Field
 from comity.ingest.service import IngestReport
 from comity.store.comments import Edit, StoredComment
 
+# The import schema (docs/import-format.md) for /docs; validation is parse_record's.
+RECORD_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["channel", "external_id", "author", "text", "created_at"],
+    "properties": {
+        "channel": {"type": "string", "example": "instagram"},
+        "external_id": {"type": "string", "example": "17890000000000001"},
+        "author": {
+            "oneOf": [
+                {"type": "string"},
+                {"type": "object", "properties": {"handle": {}, "name": {}}},
+            ]
+        },
+        "text": {"type": "string", "example": "유자에이드 언제 다시 나와요?"},
+        "created_at": {"type": "string", "format": "date-time"},
+        "parent": {"type": "string", "description": "External id of the parent comment."},
+        "media": {"type": "array", "items": {"type": "string", "format": "uri"}},
+        "url": {"type": "string", "format": "uri"},
+        "lang": {"type": "string", "example": "ko"},
+        "context": {"type": "object"},
+    },
+    "additionalProperties": True,
+}
+BATCH_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["comments"],
+    "properties": {"comments": {"type": "array", "items": RECORD_SCHEMA}},
+}
+
 
 class ErrorOut(BaseModel):
     detail: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -13,11 +13,14 @@ from comity.web.intake import (
     BodyError,
     batch_records,
     decode_json,
+    error_response,
+    invalid_batch_response,
     parse_batch,
     read_body,
     store_batch,
 )
 from comity.web.schemas import (
+    BATCH_SCHEMA,
     BatchErrorOut,
     CommentDetailOut,
     CommentOut,
@@ -32,39 +35,6 @@ router = APIRouter(
     tags=["comments"],
     responses={401: {"model": ErrorOut, "description": "No or invalid API token."}},
 )
-
-# The import schema (docs/import-format.md), for /docs; validation is parse_record's.
-RECORD_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["channel", "external_id", "author", "text", "created_at"],
-    "properties": {
-        "channel": {"type": "string", "example": "instagram"},
-        "external_id": {"type": "string", "example": "17890000000000001"},
-        "author": {
-            "oneOf": [
-                {"type": "string"},
-                {"type": "object", "properties": {"handle": {}, "name": {}}},
-            ]
-        },
-        "text": {"type": "string", "example": "유자에이드 언제 다시 나와요?"},
-        "created_at": {"type": "string", "format": "date-time"},
-        "parent": {"type": "string", "description": "External id of the parent comment."},
-        "media": {"type": "array", "items": {"type": "string", "format": "uri"}},
-        "url": {"type": "string", "format": "uri"},
-        "lang": {"type": "string", "example": "ko"},
-        "context": {"type": "object"},
-    },
-    "additionalProperties": True,
-}
-BATCH_SCHEMA: dict[str, Any] = {
-    "type": "object",
-    "required": ["comments"],
-    "properties": {"comments": {"type": "array", "items": RECORD_SCHEMA}},
-}
-
-
-def body_error(error: BodyError) -> JSONResponse:
-    return JSONResponse({"detail": error.message}, status_code=error.status)
 
 
 @router.post(
@@ -93,20 +63,12 @@ async def post_comments(
         body = await read_body(request, max_batch)
         records = batch_records(decode_json(body), single_allowed=False, max_batch=max_batch)
     except BodyError as error:
-        return body_error(error)
+        return error_response(error)
     batch = parse_batch(records)
     if batch.errors:
-        return invalid_batch(batch.errors, len(records))
+        return invalid_batch_response(batch.errors, len(records))
     report = await run_in_threadpool(store_batch, services, batch, source="api")
     return IngestResultOut.of(report)
-
-
-def invalid_batch(errors: list[Any], total: int) -> JSONResponse:
-    content = BatchErrorOut(
-        detail=f"{len(errors)} of {total} comments are invalid; nothing was written",
-        errors=[{"index": e.index, "code": e.code, "message": e.message} for e in errors],
-    )
-    return JSONResponse(content.model_dump(), status_code=422)
 
 
 @router.get("/comments", response_model=CommentPageOut, summary="List comments, newest first")

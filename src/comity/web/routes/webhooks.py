@@ -25,12 +25,19 @@ from comity.web.intake import (
     ParsedBatch,
     batch_records,
     decode_json,
+    error_response,
+    invalid_batch_response,
     parse_batch,
     read_body,
     store_batch,
 )
-from comity.web.routes.api import BATCH_SCHEMA, RECORD_SCHEMA, body_error, invalid_batch
-from comity.web.schemas import BatchErrorOut, ErrorOut, IngestResultOut
+from comity.web.schemas import (
+    BATCH_SCHEMA,
+    RECORD_SCHEMA,
+    BatchErrorOut,
+    ErrorOut,
+    IngestResultOut,
+)
 
 router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 _CHANNEL_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
@@ -70,7 +77,7 @@ async def receive(
     try:
         body = await read_body(request, settings.max_batch)
     except BodyError as error:
-        return body_error(error)
+        return error_response(error)
     try:
         digest = verify_signature(
             key,
@@ -87,10 +94,10 @@ async def receive(
             decode_json(body), single_allowed=True, max_batch=settings.max_batch
         )
     except BodyError as error:
-        return body_error(error)
+        return error_response(error)
     batch = parse_batch(records, channel=channel)
     if batch.errors:
-        return invalid_batch(batch.errors, len(records))
+        return invalid_batch_response(batch.errors, len(records))
     report = await run_in_threadpool(_accept, services, deliveries, digest, channel, batch)
     if report is None:
         raise HTTPException(409, "replayed delivery: this signature was already accepted")
