@@ -43,7 +43,7 @@ _JAMO_SEP_RE = re.compile(_JAMO_SEP)
 # count, because 좀 더 잘 해 is ordinary Korean.
 _KO_SEP_CHARS = ".,\\-_·/|+~*:;^ㆍ"
 _KO_SEP = f"[ ]?[{_KO_SEP_CHARS}][ ]?"
-_KO_SEP_HINT = re.compile(f"[가-힣][ ]?[{_KO_SEP_CHARS}]")
+_KO_SEP_HINT = re.compile(f"[{_KO_SEP_CHARS}][ ]?[가-힣]")
 _KO_DOTTED = re.compile(f"(?<![가-힣])[가-힣]{_KO_SEP}[가-힣](?:{_KO_SEP}[가-힣])+(?![가-힣])")
 _KO_SEP_RE = re.compile(_KO_SEP)
 
@@ -58,8 +58,8 @@ _SSI8 = re.compile("(?<!\\d)([씨시ㅆ])8(?![\\d시분초층호번월일개명�
 # Four or more spaced single letters (s h i t, f.u.c.k), or three forming a listed word.
 # The separator must repeat exactly, so abbreviations such as "i.e. z.b." stay apart.
 _LATIN_SEP = r"(?:[ ]?[.\-_·,/|+~*:][ ]?|[ ])"
-_LATIN_SINGLES = re.compile(
-    f"(?<![\\w@$])[{_L}0-9@$]({_LATIN_SEP})[{_L}0-9@$](?:\\1[{_L}0-9@$])+(?![\\w@$])"
+_LATIN_SINGLES = re.compile(  # starts with a character class so the scan is fast
+    f"[{_L}0-9@$]({_LATIN_SEP})[{_L}0-9@$](?:\\1[{_L}0-9@$])+(?![\\w@$])"
 )
 _LATIN_SEP_RE = re.compile(_LATIN_SEP)
 _LATIN_LETTER = re.compile(f"[{_L}]")
@@ -152,7 +152,10 @@ def _two(match: re.Match[str]) -> str:
 
 
 def _latin_singles(match: re.Match[str]) -> str:
-    run = match.group()
+    run, start = match.group(), match.start()
+    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "_@$"):
+        # "holy s h i t" first matches "y s h i t": skip the tail of the word, retry.
+        return run[0] + _LATIN_SINGLES.sub(_latin_singles, run[1:])
     joined = _LATIN_SEP_RE.sub("", run)
     if len(_LATIN_LETTER.findall(joined)) < 2:
         return run
@@ -200,9 +203,10 @@ def _segment(text: str, ascii_only: bool) -> tuple[str, bool]:
         text = fold_lookalikes(text)
     if not ascii_only and _HANGUL.search(text):
         text = _korean(text)
-    text = _LATIN_SINGLES.sub(_latin_singles, text)
-    if _SYMBOL_RUN.search(text):
-        text = _leet(text)
+    if ascii_only or _LATIN_LETTER.search(text):
+        text = _LATIN_SINGLES.sub(_latin_singles, text)
+        if _SYMBOL_RUN.search(text):
+            text = _leet(text)
     return text, text != before
 
 

@@ -56,6 +56,12 @@ def char_ngrams(word: str) -> list[str]:
     ]
 
 
+def _cues(word: str) -> tuple[int, int]:
+    """(foreign cue, English or German function word) flags of one word."""
+    foreign = word in OTHER_CUES or not OTHER_CHARS.isdisjoint(word)
+    return int(foreign), int(word in EN_CUES or word in DE_CUES)
+
+
 @dataclass
 class _Model:
     """Per-word log-ratio log P(w|de)/P(w|en) weights plus calibration."""
@@ -65,19 +71,22 @@ class _Model:
     word_scale: float
     gram_scale: float
     bias: float
-    cache: dict[str, float]
+    cache: dict[str, tuple[float, int, int, int]]
 
-    def word_score(self, word: str) -> float:
-        score = self.cache.get(word)
-        if score is None:
+    def info(self, word: str) -> tuple[float, int, int, int]:
+        """(score, foreign cue, en/de cue, unseen) of a word, remembered after first use."""
+        info = self.cache.get(word)
+        if info is None:
             grams = self.grams
-            score = self.word_scale * self.words.get(word, 0.0) + self.gram_scale * sum(
-                grams.get(g, 0.0) for g in char_ngrams(word)
-            )
+            weight = self.words.get(word)
+            score = self.gram_scale * sum(grams.get(g, 0.0) for g in char_ngrams(word))
+            if weight is not None:
+                score += self.word_scale * weight
+            info = (score, *_cues(word), int(weight is None))
             if len(self.cache) >= _CACHE_LIMIT:
                 self.cache.clear()
-            self.cache[word] = score
-        return score
+            self.cache[word] = info
+        return info
 
 
 def _split_keys(blob: np.ndarray) -> list[str]:
@@ -112,27 +121,40 @@ def _sigmoid(x: float) -> float:
     return z / (1.0 + z)
 
 
+def _foreign(other: int, known: int, unseen: int, words: int) -> bool:
+    # Two foreign cues outvoting English/German ones, or one cue among unseen words.
+    return other >= 2 and other > known or (other >= 1 and not known and 2 * unseen >= words)
+
+
 def _latin(words: list[str]) -> tuple[str, float]:
     """Decide en, de or other for Latin words."""
     model = _model()
-    other = sum(1 for w in words if w in OTHER_CUES or not OTHER_CHARS.isdisjoint(w))
-    if other:
-        known = sum(1 for w in words if w in EN_CUES or w in DE_CUES)
-        if other >= 2 and other > known:
-            return "other", min(0.95, 0.5 + 0.1 * (other - known))
-        # One foreign cue and words neither corpus has seen: Spanish, Italian, ...
-        if not known and model is not None:
-            unseen = sum(1 for w in words if w not in model.words)
-            if 2 * unseen >= len(words):
-                return "other", 0.5
-    if model is None:  # no weights: count function words and umlauts
-        de = sum(1 for w in words if w in DE_CUES) + sum(w.count(c) for w in words for c in "äöüß")
-        en = sum(1 for w in words if w in EN_CUES)
-        if de == en:
-            return "en", 0.5
-        return ("de", 0.5 + 0.4 * de / (de + en)) if de > en else ("en", 0.5 + 0.4 * en / (de + en))
-    p_de = _sigmoid(model.bias + sum(model.word_score(w) for w in words))
+    if model is None:
+        return _latin_by_cues(words)
+    score = model.bias
+    other = known = unseen = 0
+    for word in words:
+        s, o, k, u = model.info(word)
+        score += s
+        other += o
+        known += k
+        unseen += u
+    if other and _foreign(other, known, unseen, len(words)):
+        return "other", min(0.95, 0.5 + 0.1 * (other - known))
+    p_de = _sigmoid(score)
     return ("de", p_de) if p_de >= 0.5 else ("en", 1.0 - p_de)
+
+
+def _latin_by_cues(words: list[str]) -> tuple[str, float]:
+    """Fallback without weights: function words, umlauts and ß."""
+    other = sum(_cues(w)[0] for w in words)
+    if _foreign(other, sum(_cues(w)[1] for w in words), 0, len(words)):
+        return "other", 0.5
+    de = sum(1 for w in words if w in DE_CUES) + sum(w.count(c) for w in words for c in "äöüß")
+    en = sum(1 for w in words if w in EN_CUES)
+    if de == en:
+        return "en", 0.5
+    return ("de", 0.5 + 0.4 * de / (de + en)) if de > en else ("en", 0.5 + 0.4 * en / (de + en))
 
 
 def detect_language(text: str) -> tuple[str, float]:

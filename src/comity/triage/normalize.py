@@ -61,7 +61,10 @@ _FANCY_LATIN = re.compile(
 # Conjoining jamo that NFKC could not compose into syllables: pasted on purpose.
 _LOOSE_JAMO = re.compile("[\u1100-\u11ff]")
 # Combining marks left after NFKC did not attach to anything: zalgo and strike-through.
-_LOOSE_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_LOOSE_MARKS = re.compile(f"[{_MARKS}]")
+# One scan for everything above that is rare, so ordinary text pays for a single search.
+_RARE = re.compile(f"[{_INVISIBLE}{_MARKS}\u0130\u1100-\u11ff\uffa1-\uffdc\U0001f130-\U0001f189]")
 
 _EMOJI_CHAR = (
     "\U0001f000-\U0001f0ff\U0001f200-\U0001faff\u2600-\u27bf\u2300-\u23ff\u2b00-\u2bff"
@@ -100,10 +103,11 @@ def extract_emoji(text: str) -> list[str]:
 def _unicode_fold(text: str) -> tuple[str, bool]:
     """NFKC, casefold and cleanup for non-ASCII text; reports fancy-Unicode disguises."""
     fancy = False
-    if _INVISIBLE_RE.search(text):
+    rare = _RARE.search(text) is not None
+    if rare and _INVISIBLE_RE.search(text):
         fancy = _INVISIBLE_IN_WORD.search(text) is not None
         text = _INVISIBLE_RE.sub("", text)
-    exotic = _EXOTIC.search(text) is not None
+    exotic = rare and _EXOTIC.search(text) is not None
     if exotic or not unicodedata.is_normalized("NFKC", text):
         parked = _park(text)
         # Keyboard jamo alone make text "not NFKC"; skip the expensive round trip then.
@@ -113,7 +117,7 @@ def _unicode_fold(text: str) -> tuple[str, bool]:
             fancy = fancy or _LOOSE_JAMO.search(text) is not None
             text = _unpark(text)
     text = text.casefold()
-    if _LOOSE_MARKS.search(text):
+    if rare and _LOOSE_MARKS.search(text):
         text = _LOOSE_MARKS.sub("", text)
         fancy = True
     return text, fancy
