@@ -24,8 +24,9 @@ class Automation:
 
     def confidence(self, triage: Triage) -> tuple[str, float] | None:
         """The strongest of the configured signals the triage carries, if any."""
-        found = [(name, float(triage.signals[name])) for name in self.signals
-                 if name in triage.signals]
+        found = [
+            (name, float(triage.signals[name])) for name in self.signals if name in triage.signals
+        ]
         return max(found, key=lambda pair: pair[1]) if found else None
 
     def allows(self, triage: Triage) -> bool:

@@ -163,8 +163,9 @@ def _enum(enum: type[E], value: Any, path: str) -> E:
 
 
 def _enums(enum: type[E], section: _Section, key: str, default: Any = None) -> list[E]:
-    return [_enum(enum, v, f"{section.at(key)}[{i}]")
-            for i, v in enumerate(section.items(key, default))]
+    return [
+        _enum(enum, v, f"{section.at(key)}[{i}]") for i, v in enumerate(section.items(key, default))
+    ]
 
 
 def _category(raw: _Section) -> CategoryPolicy:
@@ -172,8 +173,12 @@ def _category(raw: _Section) -> CategoryPolicy:
     ladder = _ladder(raw.section("ladder", {}))
     actions = tuple(_enums(ActionKind, raw, "actions", []))
     if not actions and not ladder:
-        raise PlaybookConfigError("P010", raw.at("actions"), "no actions and no ladder",
-                                  "list at least one action, e.g. [none]")
+        raise PlaybookConfigError(
+            "P010",
+            raw.at("actions"),
+            "no actions and no ladder",
+            "list at least one action, e.g. [none]",
+        )
     auto = raw.get("automatic", {}) if "automatic" in raw.data else None
     return CategoryPolicy(
         actions=actions,
@@ -192,14 +197,22 @@ def _ladder(raw: _Section) -> tuple[tuple[int, ActionKind], ...]:
         try:
             strikes = int(key)
         except (TypeError, ValueError):
-            raise PlaybookConfigError("P004", path, "ladder keys are strike counts",
-                                      "e.g. {0: remind, 1: hide, 3: mute, 5: ban}") from None
+            raise PlaybookConfigError(
+                "P004",
+                path,
+                "ladder keys are strike counts",
+                "e.g. {0: remind, 1: hide, 3: mute, 5: ban}",
+            ) from None
         if strikes < 0:
             raise PlaybookConfigError("P009", path, "strike counts cannot be negative")
         steps.append((strikes, _enum(ActionKind, value, path)))
     if steps and min(s for s, _ in steps) != 0:
-        raise PlaybookConfigError("P009", raw.path, "the ladder must start at 0 strikes",
-                                  "add a step for 0, e.g. 0: remind")
+        raise PlaybookConfigError(
+            "P009",
+            raw.path,
+            "the ladder must start at 0 strikes",
+            "add a step for 0, e.g. 0: remind",
+        )
     return tuple(sorted(steps))
 
 
@@ -207,12 +220,15 @@ def _automation(raw: _Section) -> Automation:
     raw.only("actions", "signals", "threshold")
     threshold = float(raw.typed("threshold", float))
     if not 0.0 <= threshold <= 1.0:
-        raise PlaybookConfigError("P009", raw.at("threshold"), f"{threshold} is not in 0..1",
-                                  "signals are probabilities; 0.9 means 90 % sure")
+        raise PlaybookConfigError(
+            "P009",
+            raw.at("threshold"),
+            f"{threshold} is not in 0..1",
+            "signals are probabilities; 0.9 means 90 % sure",
+        )
     signals = raw.items("signals")
     if not signals or not all(isinstance(s, str) and s for s in signals):
-        raise PlaybookConfigError("P004", raw.at("signals"), "expected signal names",
-                                  "e.g. [spam]")
+        raise PlaybookConfigError("P004", raw.at("signals"), "expected signal names", "e.g. [spam]")
     return Automation(frozenset(_enums(ActionKind, raw, "actions")), tuple(signals), threshold)
 
 
@@ -220,18 +236,21 @@ def _sla(raw: _Section) -> Sla:
     raw.only("start", "targets", "business_hours", "channels")
     start = raw.get("start", "created_at")
     if start not in ("created_at", "received_at"):
-        raise PlaybookConfigError("P005", raw.at("start"), f"unknown value {start!r}",
-                                  "known: created_at, received_at")
+        raise PlaybookConfigError(
+            "P005", raw.at("start"), f"unknown value {start!r}", "known: created_at, received_at"
+        )
     targets, hours = raw.section("targets"), raw.section("business_hours")
     default = _levels(targets, hours)
     channels: dict[str, ServiceLevels] = {}
     for name, value in raw.section("channels", {}).data.items():
         over = _Section(value, f"{raw.at('channels')}.{name}")
         over.only("targets", "business_hours")
-        channel_targets = _Section(merge(targets.data, over.section("targets", {}).data),
-                                   over.at("targets"))
-        channel_hours = _Section(merge(hours.data, over.section("business_hours", {}).data),
-                                 over.at("business_hours"))
+        channel_targets = _Section(
+            merge(targets.data, over.section("targets", {}).data), over.at("targets")
+        )
+        channel_hours = _Section(
+            merge(hours.data, over.section("business_hours", {}).data), over.at("business_hours")
+        )
         channels[str(name)] = _levels(channel_targets, channel_hours)
     return Sla(default=default, channels=channels, start=start)
 
@@ -250,23 +269,39 @@ def _hours(raw: _Section) -> BusinessHours:
     try:
         ZoneInfo(zone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise PlaybookConfigError("P008", raw.at("timezone"), f"unknown time zone {zone!r}",
-                                  "use an IANA name such as Asia/Seoul or Europe/Berlin") from None
+        raise PlaybookConfigError(
+            "P008",
+            raw.at("timezone"),
+            f"unknown time zone {zone!r}",
+            "use an IANA name such as Asia/Seoul or Europe/Berlin",
+        ) from None
     days = []
     for i, day in enumerate(raw.items("days", list(WEEKDAYS[:5]))):
         if str(day).lower()[:3] not in WEEKDAYS:
-            raise PlaybookConfigError("P005", f"{raw.at('days')}[{i}]", f"unknown day {day!r}",
-                                      "use mon, tue, wed, thu, fri, sat, sun")
+            raise PlaybookConfigError(
+                "P005",
+                f"{raw.at('days')}[{i}]",
+                f"unknown day {day!r}",
+                "use mon, tue, wed, thu, fri, sat, sun",
+            )
         days.append(WEEKDAYS.index(str(day).lower()[:3]))
     opens = clock_minutes(raw.get("open", "09:00"), raw.at("open"))
     closes = clock_minutes(raw.get("close", "18:00"), raw.at("close"))
     always = bool(raw.typed("always_open", bool, False))
     if not always and not days:
-        raise PlaybookConfigError("P010", raw.at("days"), "no working days",
-                                  "list some days, or set always_open: true for 24/7")
+        raise PlaybookConfigError(
+            "P010",
+            raw.at("days"),
+            "no working days",
+            "list some days, or set always_open: true for 24/7",
+        )
     if not always and opens >= closes:
-        raise PlaybookConfigError("P007", raw.at("close"), "closing time must be after opening",
-                                  "for round-the-clock service set always_open: true")
+        raise PlaybookConfigError(
+            "P007",
+            raw.at("close"),
+            "closing time must be after opening",
+            "for round-the-clock service set always_open: true",
+        )
     holidays = []
     for i, value in enumerate(raw.items("holidays", [])):
         try:
@@ -274,8 +309,9 @@ def _hours(raw: _Section) -> BusinessHours:
                 value = value.date()
             holidays.append(value if isinstance(value, date) else date.fromisoformat(str(value)))
         except ValueError:
-            raise PlaybookConfigError("P005", f"{raw.at('holidays')}[{i}]",
-                                      f"not a date: {value!r}", "use YYYY-MM-DD") from None
+            raise PlaybookConfigError(
+                "P005", f"{raw.at('holidays')}[{i}]", f"not a date: {value!r}", "use YYYY-MM-DD"
+            ) from None
     return BusinessHours(zone, frozenset(days), opens, closes, frozenset(holidays), always)
 
 
@@ -293,8 +329,9 @@ def duration(value: Any, path: str) -> timedelta:
     """'30m', '2h', '1h30m', '2d' as a timedelta (strictly positive)."""
     match = _DURATION.match(value.strip()) if isinstance(value, str) else None
     if not match or not any(match.groups()):
-        raise PlaybookConfigError("P006", path, f"not a duration: {value!r}",
-                                  "use d, h and m, e.g. 30m, 2h, 1h30m, 2d")
+        raise PlaybookConfigError(
+            "P006", path, f"not a duration: {value!r}", "use d, h and m, e.g. 30m, 2h, 1h30m, 2d"
+        )
     days, hours, minutes = (int(g or 0) for g in match.groups())
     result = timedelta(days=days, hours=hours, minutes=minutes)
     if result <= timedelta(0):
@@ -329,4 +366,3 @@ def _rules(raw: _Section) -> RulePolicy:
         automatic=frozenset(_enums(ActionKind, raw, "automatic", [])),
         priority=_enum(Priority, raw.get("priority", "P3"), raw.at("priority")),
     )
-

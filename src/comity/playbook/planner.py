@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from comity.domain import (
     ActionKind,
+    CaseStatus,
     Category,
     Comment,
     Plan,
@@ -24,6 +25,7 @@ from comity.playbook.steps import CARE, MODERATION, Steps, read_rule_hit
 
 MAX_REASON = 240
 _MODERATED = frozenset({Category.TOXIC, Category.TROLL})
+_PROBLEM_QUEUES = frozenset({Queue.NEEDS_REPLY, Queue.LEGAL})
 _PAST: dict[ActionKind, str] = {
     ActionKind.HIDE: "hidden",
     ActionKind.DELETE: "deleted",
@@ -104,7 +106,11 @@ def customer_evidence(
         return None
     if Category.COMPLAINT in triage.secondary:
         return "complaint in the same comment"
-    open_problems = [c for c in author.open_cases if c.queue in (Queue.NEEDS_REPLY, Queue.LEGAL)]
+    open_problems = [
+        case
+        for case in author.open_cases
+        if case.queue in _PROBLEM_QUEUES and case.status is not CaseStatus.DONE
+    ]
     if open_problems:
         return _count(len(open_problems), "open case")
     earlier = _within(author.recent_of(frozenset({Category.COMPLAINT})), comment, config)
@@ -119,7 +125,7 @@ def _headline(triage: Triage, evidence: str | None) -> str:
     detail = triage.reasons[0].strip() if triage.reasons else ""
     prefix = f"{triage.primary.value}:"
     if detail.startswith(prefix):
-        detail = detail[len(prefix):].strip()
+        detail = detail[len(prefix) :].strip()
     if evidence:
         head = f"angry customer, not a troll ({evidence})"
         return f"{head}: {triage.primary.value}, {detail}" if detail else head

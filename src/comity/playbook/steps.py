@@ -43,6 +43,9 @@ class Steps:
 
     def add(self, kind: ActionKind, automatic: bool = False) -> None:
         """Add a step; within the removal and author groups only the strongest survives."""
+        if kind in (A.MUTE, A.BAN) and not self.has_removal():
+            # Silencing the author starts with taking this comment down.
+            self.items.append(Step(A.HIDE, automatic))
         if kind in self.kinds():
             return
         for group in (REMOVAL, AUTHOR):
@@ -56,9 +59,6 @@ class Steps:
                 break  # keep what already happens automatically; a person does the rest
             strongest.kind, strongest.automatic = kind, automatic
             return
-        if kind in (A.MUTE, A.BAN) and not self.has_removal():
-            # Silencing the author starts with taking this comment down.
-            self.items.append(Step(A.HIDE, automatic))
         self.items.append(Step(kind, automatic))
 
     def replace(self, old: ActionKind, new: ActionKind) -> None:
