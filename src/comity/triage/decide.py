@@ -275,17 +275,22 @@ def _detect(
     if cues.has("feedback") or s("feedback") >= 0.85:
         found[Category.FEEDBACK] = f"feedback: suggests {_words(cues, 'feedback')}"
     _creative(cues, s, ctx, found)
+    if (praise := _praise(cues, s)) is not None:
+        found[Category.PRAISE] = praise
+    if cues.has("campaign"):
+        found[Category.CAMPAIGN] = f"campaign: reacts to {_words(cues, 'campaign')}"
+    return found, legal[0] if legal else None, bool(spam and spam[0])
+
+
+def _praise(cues: Cues, s: _Signals) -> str | None:
     words = [w for w in cues.of("praise", k=10) if w.isascii() or any(c.isalpha() for c in w)]
     # An emoji alone (💛) is praise only when it is about the brand or a product.
     praised = bool(words) or (cues.has("praise") and (cues.has("topic") or cues.has("brand")))
     liked = (praised or cues.has("thanks")) and not cues.has("negative")
     # Mock praise ("love how it arrived melted 🙃") is not praise.
     if liked and not cues.has("sarcasm") or s("praise") >= 0.85:
-        why = _words(cues, "praise", "thanks")
-        found[Category.PRAISE] = f"praise: {why}{s.note('sentiment_positive')}"
-    if cues.has("campaign") or any(h in cues.hashtags for h in ("#여름엔비바", "#summervibes")):
-        found[Category.CAMPAIGN] = f"campaign: reacts to {_words(cues, 'campaign')}"
-    return found, legal[0] if legal else None, bool(spam and spam[0])
+        return f"praise: {_words(cues, 'praise', 'thanks')}{s.note('sentiment_positive')}"
+    return None
 
 
 def _creative(cues: Cues, s: _Signals, ctx: DecisionContext, found: dict[Category, str]) -> None:
