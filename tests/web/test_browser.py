@@ -179,6 +179,8 @@ def test_sign_in_read_filter_and_sign_out(live_server: str, shots: Path) -> None
             page.screenshot(path=shots / "4-full-text.png")
             page.click("text=Show less")
             assert page.locator("li.comment details[open]").count() == 0
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.screenshot(path=shots / "6-phone.png")
 
             page.click("text=Log out")
             page.wait_for_url(live_server + "/login")
