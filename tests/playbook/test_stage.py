@@ -88,3 +88,13 @@ def test_due_can_count_from_when_the_comment_was_received() -> None:
     work = item(Category.COMPLAINT)
     stage(config=config).run([work])
     assert work.plan is not None and work.plan.due_at == LATER + timedelta(minutes=30)
+
+
+def test_earlier_comments_in_the_same_batch_count_as_history() -> None:
+    # The store may not hold the first comment's category yet when both arrive together.
+    first = item(Category.QUESTION, WED_10 - timedelta(minutes=40))
+    second = item(Category.QUESTION)
+    stage().run([second, first])
+    assert first.plan is not None and first.plan.priority is Priority.P2
+    assert second.plan is not None and second.plan.priority is Priority.P1
+    assert "author wrote 2 times in 40 min" in second.plan.reason

@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from comity.domain import Case, CaseStatus, Category, Comment
+from comity.playbook.hours import as_utc
 
 AuthorKey = tuple[str, str]  # (channel, handle)
 
@@ -45,17 +46,29 @@ class AuthorContext:
     recent: tuple[tuple[datetime, Category], ...] = ()
 
     @classmethod
-    def lookup(cls, history: AuthorHistory, comment: Comment, window: timedelta) -> AuthorContext:
-        """Ask `history` about the comment's author, looking back `window` from created_at."""
+    def lookup(
+        cls,
+        history: AuthorHistory,
+        comment: Comment,
+        window: timedelta,
+        batch: Sequence[tuple[datetime, Category]] = (),
+    ) -> AuthorContext:
+        """Ask `history` about the comment's author, looking back `window` from created_at.
+
+        `batch` adds the author's comments triaged in the same pipeline batch, whose
+        categories the store may not hold yet.
+        """
         channel, handle = comment.author.channel or comment.channel, comment.author.handle
-        at = comment.created_at
+        at = as_utc(comment.created_at)
+        found = [*history.recent_comments(channel, handle, at - window, at), *batch]
+        # A set: the store and the batch may both know the same earlier comment.
+        recent = {(as_utc(when), category) for when, category in found}
+        recent = {(when, category) for when, category in recent if at - window <= when < at}
         return cls(
             strikes=max(0, history.strikes(channel, handle)),
             had_complaint=history.had_complaint(channel, handle, at),
             open_cases=tuple(history.open_cases(channel, handle)),
-            recent=tuple(
-                sorted(history.recent_comments(channel, handle, at - window, at), key=_at)
-            ),
+            recent=tuple(sorted(recent, key=_at)),
         )
 
     def recent_of(self, categories: frozenset[Category]) -> tuple[datetime, ...]:
