@@ -100,6 +100,14 @@ SOURCES: dict[str, dict[str, Loader]] = {
     },
 }
 
+# As stated in ../shared/data/README.md; "not stated" sources are research-use only.
+LICENSES = {
+    "davidson": "MIT (repo); tweet ToS", "tweeteval": "per source task (unclear)",
+    "olid": "not stated", "complaints": "not stated", "youtube-spam": "CC BY 4.0",
+    "hasoc2019": "not stated", "umsab": "Apache-2.0 repo; data per source",
+    "germeval2018": "CC BY 4.0", "germeval2021": "not stated", "flausch2025": "not stated",
+}  # fmt: skip
+
 # Our own sentences in languages the model never saw; they must come out as "other".
 OTHER_EXAMPLES = [
     "muy rico el café, gracias", "¿dónde está mi pedido?", "el envío tarda demasiado",
@@ -281,6 +289,7 @@ def train(data: dict[str, dict[str, list[tuple[str, str]]]]) -> None:
         "model": "naive Bayes log-ratio de vs en over words and character 3-4-grams, "
         "calibrated by logistic regression on held-out calibration documents",
         "training_documents": sources,
+        "licenses": LICENSES,
         "features": {"words": len(word_keys), "char_3_4_grams": len(gram_keys)},
         "alpha": ALPHA,
         "min_count": MIN_COUNT,
