@@ -20,6 +20,7 @@ with warnings.catch_warnings():
     )
     from fastapi.testclient import TestClient
 
+from comity.domain import Stage
 from comity.runtime.services import Services
 from comity.settings import Settings
 from comity.web import create_app
@@ -41,9 +42,18 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
 
 
 @pytest.fixture
-def services(settings: Settings) -> Iterator[Services]:
+def pipeline_stages() -> list[Stage] | None:
+    """No stages by default, so the background pipeline never races a test's own triage.
+
+    Override (e.g. return None for the real `build_stages`) where a test needs the pipeline.
+    """
+    return []
+
+
+@pytest.fixture
+def services(settings: Settings, pipeline_stages: list[Stage] | None) -> Iterator[Services]:
     """Migrated database and repositories, closed after the test."""
-    built = Services.from_settings(settings)
+    built = Services.from_settings(settings, stages=pipeline_stages)
     yield built
     built.close()
 
