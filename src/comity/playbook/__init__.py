@@ -13,13 +13,9 @@ from comity.playbook.config import (
 )
 from comity.playbook.history import AuthorContext, AuthorHistory, InMemoryHistory
 from comity.playbook.hours import add_business_time, business_time_between
-from comity.playbook.loading import (
-    PlaybookConfigError,
-    default_config,
-    load_config,
-    loads_config,
-)
+from comity.playbook.loading import default_config, load_config, loads_config
 from comity.playbook.planner import make_plan
+from comity.playbook.reading import PlaybookConfigError
 from comity.playbook.stage import playbook_stage
 
 __all__ = [
