@@ -6,9 +6,11 @@ import re
 from collections.abc import Callable
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
 from comity.runtime.services import Services
+from comity.store import users as users_store
 from comity.store.users import Role
 
 PASSWORD = "correct horse battery"
@@ -30,6 +32,14 @@ def sign_in(client: TestClient, email: str, password: str = PASSWORD) -> str:
     )
     assert response.status_code == 200, response.text
     return str(response.text)
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cheap argon2 parameters: the web tests test sessions, not the hash's cost."""
+    monkeypatch.setattr(
+        users_store, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    )
 
 
 @pytest.fixture
