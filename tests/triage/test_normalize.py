@@ -58,6 +58,8 @@ OBFUSCATED: list[tuple[str, str]] = [
     ("f.u.c.k you", "fuck"),
     ("f u c k you", "fuck"),
     ("s h i t", "shit"),
+    ("holy s h i t", "holy shit"),
+    ("f. u. c. k. this", "fuck"),
     ("b!tch please", "bitch"),
     ("l0ser brand", "loser"),
     ("st00pid app", "stoopid"),
@@ -127,6 +129,9 @@ UNCHANGED: list[str] = [
     "ㅋㅋ 너무 웃겨",
     "ㅠㅠ 아쉬워요",
     "ok cool",
+    "this is a b c test",
+    "wow! yes!no",
+    "I am a big fan",
 ]
 
 

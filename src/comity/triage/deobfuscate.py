@@ -58,15 +58,22 @@ _SSI8 = re.compile("(?<!\\d)([씨시ㅆ])8(?![\\d시분초층호번월일개명�
 # Four or more spaced single letters (s h i t, f.u.c.k), or three forming a listed word.
 # The separator must repeat exactly, so abbreviations such as "i.e. z.b." stay apart.
 _LATIN_SEP = r"(?:[ ]?[.\-_·,/|+~*:][ ]?|[ ])"
-_LATIN_SINGLES = re.compile(  # starts with a character class so the scan is fast
-    f"[{_L}0-9@$]({_LATIN_SEP})[{_L}0-9@$](?:\\1[{_L}0-9@$])+(?![\\w@$])"
+_LATIN_SINGLES = re.compile(
+    f"(?<![\\w@$])[{_L}0-9@$]({_LATIN_SEP})[{_L}0-9@$](?:\\1[{_L}0-9@$])+(?![\\w@$])"
 )
+# Cheap necessary condition (a separator, a single letter, a separator, a letter), so
+# ordinary sentences skip the full pattern.
+_SEP_CHARS = "[ .\\-_·,/|+~*:]"
+_SINGLES_HINT = re.compile(f"{_SEP_CHARS}[{_L}0-9@$]{_SEP_CHARS}{{1,3}}[{_L}0-9@$]")
 _LATIN_SEP_RE = re.compile(_LATIN_SEP)
 _LATIN_LETTER = re.compile(f"[{_L}]")
 _LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ")
 
-# Digits and symbols touching Latin letters: candidates for leetspeak.
+# Digits and symbols touching Latin letters: candidates for leetspeak. "!" alone only
+# counts before a letter (sh!t), never at the end of a sentence.
 _SYMBOL_RUN = re.compile("[0-9@$!|*]+")
+_SYMBOL_HINT = re.compile("[0-9@$|*]")
+_BANG_LETTER = re.compile(f"![{_L}]")
 _TOKEN_CHARS = _LATIN_LETTERS | frozenset("0123456789@$!|*")
 _LEET_INTERIOR = re.compile(f"(?<=[{_L}])[013457@$]{{1,2}}(?=[{_L}])")
 _READINGS = {c: LEET.get(c, "") + LEET_ALTERNATIVES.get(c, "") for c in LEET}
@@ -152,10 +159,7 @@ def _two(match: re.Match[str]) -> str:
 
 
 def _latin_singles(match: re.Match[str]) -> str:
-    run, start = match.group(), match.start()
-    if start and (match.string[start - 1].isalnum() or match.string[start - 1] in "_@$"):
-        # "holy s h i t" first matches "y s h i t": skip the tail of the word, retry.
-        return run[0] + _LATIN_SINGLES.sub(_latin_singles, run[1:])
+    run = match.group()
     joined = _LATIN_SEP_RE.sub("", run)
     if len(_LATIN_LETTER.findall(joined)) < 2:
         return run
@@ -204,8 +208,9 @@ def _segment(text: str, ascii_only: bool) -> tuple[str, bool]:
     if not ascii_only and _HANGUL.search(text):
         text = _korean(text)
     if ascii_only or _LATIN_LETTER.search(text):
-        text = _LATIN_SINGLES.sub(_latin_singles, text)
-        if _SYMBOL_RUN.search(text):
+        if _SINGLES_HINT.search(text):
+            text = _LATIN_SINGLES.sub(_latin_singles, text)
+        if _SYMBOL_HINT.search(text) or ("!" in text and _BANG_LETTER.search(text)):
             text = _leet(text)
     return text, text != before
 
