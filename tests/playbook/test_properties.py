@@ -119,6 +119,8 @@ def test_planning_never_crashes_and_is_never_due_before_the_comment(
     assert plan.actions and plan.reason and len(plan.reason) <= 240
     assert (plan.due_at is None) == (plan.queue is Queue.DONE)
     assert plan.due_at is None or plan.due_at >= at
+    if plan.queue is Queue.DONE:
+        assert all(a.automatic or a.kind is ActionKind.NONE for a in plan.actions)
     kinds = [a.kind for a in plan.actions]
     assert len(kinds) == len(set(kinds))
     if ActionKind.NONE in kinds:

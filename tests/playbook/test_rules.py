@@ -62,6 +62,12 @@ def test_escalate_hit_comes_last() -> None:
     assert kinds(plan(C.COMPLAINT, hits=[hit("escalate")])) == [A.HELP, A.ESCALATE]
 
 
+def test_a_step_for_a_person_never_leaves_a_plan_in_done() -> None:
+    result = plan(C.NEUTRAL, hits=[hit("escalate")])
+    assert kinds(result) == [A.ESCALATE]
+    assert result.queue is Queue.MODERATION and result.due_at is not None
+
+
 def test_labels_change_nothing() -> None:
     result = plan(C.NEUTRAL, hits=[hit("label:campaign-talk")])
     assert (result.queue, kinds(result)) == (Queue.DONE, [A.NONE])

@@ -79,8 +79,13 @@ def make_plan(
     flagged = _apply_rules(draft, rule_hits, config, customer=evidence is not None)
 
     actions = draft.steps.finish()
-    if not flagged and all(a.automatic or a.kind is ActionKind.NONE for a in actions):
+    left_for_a_person = flagged or any(
+        not a.automatic and a.kind is not ActionKind.NONE for a in actions
+    )
+    if not left_for_a_person:
         draft.queue = Queue.DONE
+    elif draft.queue is Queue.DONE:
+        draft.queue = Queue.MODERATION  # done means nothing is left for anyone
     due_at = None
     if draft.queue is not Queue.DONE:
         levels = config.sla.for_channel(comment.channel)
@@ -203,8 +208,6 @@ def _apply_rules(
         care = any(kind in CARE for kind in draft.steps.kinds())
         if not care and draft.queue not in (Queue.LEGAL, Queue.MODERATION) and not flagged:
             draft.queue = Queue.MODERATION
-    if flagged and draft.queue is Queue.DONE:
-        draft.queue = Queue.MODERATION
     return flagged
 
 
