@@ -187,7 +187,7 @@ class _FileParser:
                 self.r.add(node, "R004", key=key, where=self._where(items))
         rule_id = self._id(items["id"][1]) if "id" in items else None
         severity = self._severity(items["severity"][1]) if "severity" in items else None
-        reason = self._reason(items["reason"][1]) if "reason" in items else None
+        reason = self._reason(*items["reason"]) if "reason" in items else None
         action = self._action(items)
         match = self.match.parse(items["match"][1]) if "match" in items else None
         flags = {
@@ -243,7 +243,7 @@ class _FileParser:
         self.r.add(node, "R016", value=got)
         return None
 
-    def _reason(self, node: Node) -> dict[str, str] | None:
+    def _reason(self, key_node: Node, node: Node) -> dict[str, str] | None:
         items = self.r.mapping(node, "reason")
         if items is None:
             return None
@@ -251,7 +251,7 @@ class _FileParser:
         reason: dict[str, str] = {}
         for lang in LANGS:
             if lang not in items:
-                self.r.add(node, "R008", lang=lang)
+                self.r.add(key_node, "R008", lang=lang)
                 continue
             text = self.r.text(items[lang][1], f"reason.{lang}")
             if text is not None:

@@ -73,9 +73,9 @@ def parse_duration(value: object) -> timedelta | None:
 
 
 def format_duration(value: timedelta) -> str:
-    """The shortest exact form of a duration (`7d`, `36h`)."""
+    """An exact short form of a duration (`7d`, `36h`); days, not weeks, as people say "7-day"."""
     seconds = int(value.total_seconds())
-    for unit in ("w", "d", "h", "m"):
+    for unit in ("d", "h", "m"):
         if seconds % _UNITS[unit] == 0:
             return f"{seconds // _UNITS[unit]}{unit}"
     return f"{seconds}s"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from yaml import YAMLError
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from comity.netiquette.errors import Problem, did_you_mean, problem
-
-_constructor = SafeConstructor()
 
 
 def line(node: Node) -> int:
@@ -18,8 +17,15 @@ def line(node: Node) -> int:
 
 
 def value(node: Node) -> Any:
-    """The Python value of a node (scalars typed as YAML resolves them)."""
-    return _constructor.construct_object(node, deep=True)
+    """The Python value of a node (scalars typed as YAML resolves them).
+
+    Scalars YAML cannot construct (`=`, 2026-02-30, unknown tags) stay plain text, so
+    the caller reports a wrong type with a line instead of the loader crashing.
+    """
+    try:
+        return SafeConstructor().construct_object(node, deep=True)
+    except (YAMLError, ValueError, TypeError, OverflowError):
+        return str(node.value) if isinstance(node, ScalarNode) else None
 
 
 def type_name(node: Node) -> str:
