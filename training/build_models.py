@@ -1,0 +1,230 @@
+"""Rebuild the shipped signal bundles from ../shared/data (fixed seeds, byte-stable output).
+
+    python training/build_models.py --bundle all
+
+writes src/comity/triage/models/<bundle>/signals.{npz,json}: int8 weights and the
+metadata (training data, licence class, metrics, calibration, SHA-256 of the npz).
+Same data + same code + same ``--date`` give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import io
+import json
+import sys
+import time
+import zipfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import evaluate_signals  # noqa: E402
+import fit  # noqa: E402
+from datasets import BINARY_HEADS, BUNDLES, Example, load_bundle  # noqa: E402
+
+from comity.triage.features import BITS, CHAR_ORDERS, MAX_CHARS, featurize  # noqa: E402
+from comity.triage.signals import SENTIMENT_NAMES, SignalModel  # noqa: E402
+
+OUT = Path(__file__).resolve().parents[1] / "src/comity/triage/models"
+NAMES: tuple[str, ...] = (
+    "toxicity",
+    "insult",
+    "profanity",
+    "identity_attack",
+    "threat",
+    "sexually_explicit",
+    "spam",
+    *SENTIMENT_NAMES,
+    "question",
+    "complaint",
+    "feedback",
+    "fact_claim",
+    "humour",
+    "praise",
+)
+LICENSES = {
+    "kocohub-beep": "CC BY-SA 4.0",
+    "kmhas": "CC BY-SA 4.0",
+    "curse-detection": "MIT",
+    "kote": "MIT",
+    "3i4k": "CC BY-SA 4.0",
+    "nsmc-derived": "CC0 1.0",
+    "youtube-spam": "CC BY 4.0",
+    "germeval2018": "CC BY 4.0",
+    "authored": "Comity (own sentences)",
+    "unsmile": "CC BY-NC-ND 4.0",
+    "tweeteval": "per source task (unclear)",
+    "olid": "not stated",
+    "davidson": "MIT (repo); tweet ToS",
+    "complaints": "not stated",
+    "germeval2017": "not stated",
+    "germeval2021": "not stated",
+    "flausch2025": "not stated",
+    "hasoc2019": "not stated",
+    "umsab": "Apache-2.0 repo; data per source",
+}
+TOP_NGRAMS = 15
+
+
+def assemble(
+    fits: dict[str, fit.HeadFit],
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+    """Stack the heads into one (2**BITS, len(NAMES)) matrix in NAMES order."""
+    weights = np.zeros((2**BITS, len(NAMES)), dtype=np.float32)
+    bias = np.zeros((len(fit.LANGS), len(NAMES)), dtype=np.float32)
+    for head in BINARY_HEADS:
+        col = NAMES.index(head)
+        weights[:, col] = fits[head].weights[:, 0]
+        bias[:, col] = fits[head].lang_bias[:, 0]
+    # fit's sentiment classes are (negative, neutral, positive); NAMES lists positive first.
+    for cls, name in enumerate(("sentiment_negative", "sentiment_neutral", "sentiment_positive")):
+        weights[:, NAMES.index(name)] = fits["sentiment"].weights[:, cls]
+        bias[:, NAMES.index(name)] = fits["sentiment"].lang_bias[:, cls]
+    return weights, bias
+
+
+def quantize(
+    weights: npt.NDArray[np.float32],
+) -> tuple[npt.NDArray[np.int8], npt.NDArray[np.float32]]:
+    """Symmetric int8 per head; the scale clips rare extreme weights (99.99th percentile)."""
+    limit = np.quantile(np.abs(weights), 0.9999, axis=0)
+    scales = (np.maximum(limit, 1e-6) / 127.0).astype(np.float32)
+    q = np.clip(np.rint(weights / scales), -127, 127).astype(np.int8)
+    return q, scales
+
+
+def write_npz(path: Path, arrays: dict[str, npt.NDArray[Any]]) -> None:
+    """An .npz with fixed zip timestamps, so identical arrays give identical bytes."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[name]), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, buf.getvalue(), compresslevel=9)
+
+
+def top_ngrams(
+    examples: list[Example], weights: npt.NDArray[np.float32]
+) -> dict[str, list[list[Any]]]:
+    """The strongest positive buckets per head, named by their most frequent n-gram."""
+    wanted = {name: np.argsort(-weights[:, i])[: TOP_NGRAMS * 3] for i, name in enumerate(NAMES)}
+    every = np.unique(np.concatenate(list(wanted.values())))
+    seen: dict[int, Counter[str]] = {int(i): Counter() for i in every}
+    texts = [e.text for e in examples]
+    for start in range(0, len(texts), 20_000):
+        batch = featurize(texts[start : start + 20_000], spans=True)
+        hit = np.flatnonzero(np.isin(batch.indices, every))
+        for j in hit.tolist():
+            s, n = int(batch.starts[j]), int(batch.lengths[j])
+            seen[int(batch.indices[j])][batch.text[s : s + n]] += 1
+    out: dict[str, list[list[Any]]] = {}
+    for i, name in enumerate(NAMES):
+        rows = []
+        for idx in wanted[name].tolist():
+            if seen[idx]:
+                gram = seen[idx].most_common(1)[0][0]
+                if gram.strip():
+                    rows.append([gram, round(float(weights[idx, i]), 3)])
+        out[name] = rows[:TOP_NGRAMS]
+    return out
+
+
+def build(bundle: str, out_dir: Path, date: str, jobs: int) -> dict[str, Any]:
+    started = time.time()
+    examples = load_bundle(bundle)
+    print(f"[{bundle}] {len(examples)} examples", flush=True)
+    _, fits = fit.fit_all(examples, n_jobs=jobs)
+    weights, bias = assemble(fits)
+    q, scales = quantize(weights)
+    folder = out_dir / bundle
+    folder.mkdir(parents=True, exist_ok=True)
+    npz_path = folder / "signals.npz"
+    write_npz(npz_path, {"weights_q": q, "scales": scales, "lang_bias": bias})
+    sha = hashlib.sha256(npz_path.read_bytes()).hexdigest()
+    counts = Counter(
+        e.source.split("-")[0] if e.source.startswith("authored") else e.source for e in examples
+    )
+    training_data = []
+    for name in BUNDLES[bundle]:
+        rows = sum(v for k, v in counts.items() if k == name or k.startswith(f"{name}-"))
+        training_data.append({"name": name, "license": LICENSES[name], "rows": rows})
+    meta: dict[str, Any] = {
+        "format": 1,
+        "bundle": bundle,
+        "license_class": "commercial" if bundle == "default" else "research",
+        "names": list(NAMES),
+        "langs": list(fit.LANGS),
+        "features": {
+            "bits": BITS,
+            "char_orders": list(CHAR_ORDERS),
+            "words": [1, 2],
+            "max_chars": MAX_CHARS,
+            "hash": "polynomial mod 2^64 + splitmix64",
+        },
+        "training_data": training_data,
+        "date": date,
+        "seed": fit.SEED,
+        "cv_folds": fit.N_FOLDS,
+        "regularisation": {"C_binary": fit.C_BINARY, "C_sentiment": fit.C_SENTIMENT},
+        "calibration": {h: f.calibration for h, f in fits.items()},
+        "metrics": evaluate_signals.evaluate(examples, fits),
+        "reliability": evaluate_signals.reliability(fits),
+        "top_ngrams": top_ngrams(examples, q.astype(np.float32) * scales),
+        "sha256": sha,
+    }
+    meta["quantization"] = quantization_error(weights, bias, meta, examples)
+    (folder / "signals.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    print(
+        f"[{bundle}] done in {time.time() - started:.0f}s, npz {npz_path.stat().st_size} bytes",
+        flush=True,
+    )
+    return meta
+
+
+def quantization_error(
+    weights: npt.NDArray[np.float32],
+    bias: npt.NDArray[np.float32],
+    meta: dict[str, Any],
+    examples: list[Example],
+) -> dict[str, float]:
+    """Largest probability change int8 causes on a fixed sample of training comments."""
+    sample = examples[:: max(1, len(examples) // 3000)]
+    texts, langs = [e.text for e in sample], [e.lang for e in sample]
+    exact = SignalModel(weights, bias, meta).predict(texts, langs)
+    q, scales = quantize(weights)
+    approx = SignalModel(q.astype(np.float32) * scales, bias, meta).predict(texts, langs)
+    diff = np.abs(exact - approx)
+    return {
+        "max_abs_prob_diff": round(float(diff.max()), 5),
+        "mean_abs_prob_diff": round(float(diff.mean()), 6),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundle", choices=["default", "research", "all"], default="all")
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--date",
+        default=dt.date.today().isoformat(),
+        help="date recorded in the metadata (fix it for byte-identical rebuilds)",
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="parallel CV folds")
+    args = parser.parse_args()
+    for bundle in ("default", "research") if args.bundle == "all" else (args.bundle,):
+        build(bundle, args.out, args.date, args.jobs)
+
+
+if __name__ == "__main__":
+    main()
