@@ -23,7 +23,6 @@ _RANK: dict[ActionKind, int] = {
     A.ESCALATE: 4,
     A.NONE: 5,
 }
-RULE_ACTIONS = frozenset({"remind", "hide", "delete", "mute", "ban", "escalate", "flag", "label"})
 
 
 @dataclass(slots=True)
