@@ -21,8 +21,9 @@ demo: install
 
 # Debian packages the browser tests need (CI runs as root on a fresh machine).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; }
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' \
+		&& fc-list 2>/dev/null | grep -qi 'Noto Color Emoji' || { apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk fonts-noto-color-emoji; }
 
 lint: install
 	$(BIN)/ruff check src tests training benchmarks

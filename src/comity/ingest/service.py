@@ -74,18 +74,6 @@ class SourceRow:
     error: RecordError | None = None
 
 
-def validate_batch(records: Sequence[Mapping[str, Any]]) -> tuple[list[Comment], list[str]]:
-    """Parse a whole batch; every problem is listed so nothing is half-written."""
-    comments: list[Comment] = []
-    problems: list[str] = []
-    for index, record in enumerate(records):
-        try:
-            comments.append(parse_record(record))
-        except RecordError as error:
-            problems.append(f"item {index}: {error}")
-    return comments, problems
-
-
 def ingest_rows(
     rows: Iterable[SourceRow],
     sink: CommentSink,

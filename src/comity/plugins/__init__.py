@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
+from typing import Any
 
 import pluggy
 
 from comity.plugins import hookspecs
 
 # Built-in modules registered exactly like third-party plugins.
-DEFAULT_PLUGINS: tuple[str, ...] = ()
+DEFAULT_PLUGINS: tuple[str, ...] = ("comity.connectors.builtin",)
 
 
 @lru_cache(maxsize=1)
@@ -24,4 +25,9 @@ def plugin_manager() -> pluggy.PluginManager:
     return manager
 
 
-__all__ = ["DEFAULT_PLUGINS", "hookspecs", "plugin_manager"]
+__all__ = ["DEFAULT_PLUGINS", "connector_classes", "hookspecs", "plugin_manager"]
+
+
+def connector_classes() -> list[Any]:
+    """Every registered connector class, built-in and third-party."""
+    return [cls for found in plugin_manager().hook.register_connectors() for cls in found]
