@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
 from comity.cli import triage as triage_cli
-from comity.triage.triager import Triager
+from comity.domain import Triage
+from comity.triage.triager import TriageInput, Triager
 from tests.cli.conftest import Invoke
 from tests.triage.test_triager import FakeSignals
 
@@ -85,3 +87,24 @@ def test_eval_signal_scores_one_head(
     data = json.loads(result.stdout)
     assert (data["precision"], data["recall"], data["roc_auc"]) == (1.0, 1.0, 1.0)
     assert invoke("eval", str(path), "nope", "--task", "signal").exit_code != 0
+
+
+class _Flaky(Triager):
+    """Fails on one text, as a bug in a decision would."""
+
+    def triage_inputs(self, inputs: Sequence[TriageInput]) -> list[Triage]:
+        if any(item.text == "boom" for item in inputs):
+            raise RuntimeError("kaboom")
+        return super().triage_inputs(inputs)
+
+
+def test_a_record_that_breaks_triage_costs_only_itself(
+    invoke: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(triage_cli, "load_triager", lambda *args: _Flaky(None))
+    lines = [json.dumps({"id": i, "text": t}) for i, t in enumerate(["hi", "boom", "hello"])]
+    result = invoke("triage", "--jsonl", input="\n".join(lines) + "\n")
+    assert result.exit_code == 1
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [("error" in r) for r in rows] == [False, True, False]
+    assert "kaboom" in rows[1]["error"] and rows[1]["line"] == 2

@@ -118,15 +118,30 @@ def triage_jsonl(triager: Triager, lines: Iterable[str], out: TextIO) -> int:
     errors = 0
     for chunk in _chunks(_parse(lines), BATCH):
         valid = [item for _, _, item in chunk if isinstance(item, TriageInput)]
-        results = iter(triager.triage_inputs(valid))
+        results = iter(_triage_batch(triager, valid))
         for number, record_id, item in chunk:
-            if isinstance(item, TriageInput):
-                row = triage_record(next(results), record_id)
+            result = next(results) if isinstance(item, TriageInput) else item
+            if isinstance(result, Triage):
+                row = triage_record(result, record_id)
             else:
                 errors += 1
-                row = {"id": record_id, "line": number, "error": item}
+                row = {"id": record_id, "line": number, "error": result}
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
     return errors
+
+
+def _triage_batch(triager: Triager, inputs: list[TriageInput]) -> list[Triage | str]:
+    """Triage a batch; if it fails, retry one by one so one bad record costs only itself."""
+    try:
+        return list(triager.triage_inputs(inputs))
+    except Exception:  # noqa: BLE001 - any failure becomes an error record, never a crash
+        results: list[Triage | str] = []
+        for item in inputs:
+            try:
+                results.append(triager.triage_inputs([item])[0])
+            except Exception as error:  # noqa: BLE001
+                results.append(f"triage failed: {type(error).__name__}: {error}")
+        return results
 
 
 def triage_command(
