@@ -132,7 +132,33 @@ UNCHANGED: list[str] = [
     "this is a b c test",
     "wow! yes!no",
     "I am a big fan",
+    "ich brauche 10 bis15min",
+    "brauche3Minuten im Bad",
+    "the app *is* down",
+    "ich liebe es :D :D :D",
+    "ㅠ.ㅠ 슬퍼",
+    "ㅡ.ㅡ;;",
+    "ㅜ_ㅜ 아쉬워요",
+    "주민번호 2로 바꿨어요",
+    "당시 15발 쐈다",
+    "G5s plus and A7X",
+    "order item3a957",
 ]
+
+
+@pytest.mark.parametrize(
+    ("comment", "expected"),
+    [
+        ("Gie\u00adße\u00adrei", "giesserei"),  # soft hyphens are typography
+        ("İstanbul", "istanbul"),
+        ("i´m here", "i'm here"),
+        ("6\ufe0f\u20e30\ufe0f\u20e3 Jahre", "60 jahre"),  # keycap emoji
+    ],
+)
+def test_typography_is_cleaned_without_counting_as_disguise(comment: str, expected: str) -> None:
+    result = normalize(comment)
+    assert result.text == expected
+    assert not result.obfuscated
 
 
 @pytest.mark.parametrize("comment", UNCHANGED)

@@ -34,9 +34,10 @@ _DOMAIN_HINT = re.compile(r"\.(?:com|net|org|de|kr|at|ch|uk|io|ly|me|co|info|sho
 _HANGUL = re.compile("[가-힣ㄱ-ㅣ]")
 _JAMO = re.compile("[ㄱ-ㅣ]")
 
-# Loose jamo separated by spaces, punctuation or digits: ㅅ.ㅂ, ㅈ ㄴ, ㅆ1ㅂ.
+# Loose consonants separated by spaces, punctuation or digits: ㅅ.ㅂ, ㅈ ㄴ, ㅆ1ㅂ. Vowels
+# stay apart: ㅠ.ㅠ and ㅡ.ㅡ are faces, not disguises.
 _JAMO_SEP = r"(?:[ ]?[.,\-_·/|+~*:;^!?'\"ㆍ…][ ]?|[ ]|\d{1,2})"
-_JAMO_SINGLES = re.compile(f"(?<![ㄱ-ㅣ])[ㄱ-ㅣ](?:{_JAMO_SEP}[ㄱ-ㅣ])+(?![ㄱ-ㅣ])")
+_JAMO_SINGLES = re.compile(f"(?<![ㄱ-ㅣ])[ㄱ-ㅎ](?:{_JAMO_SEP}[ㄱ-ㅎ])+(?![ㄱ-ㅣ])")
 _JAMO_SEP_RE = re.compile(_JAMO_SEP)
 
 # Three or more single syllables joined by punctuation (씨.발.놈); spaces alone do not
@@ -47,8 +48,9 @@ _KO_SEP_HINT = re.compile(f"[{_KO_SEP_CHARS}][ ]?[가-힣]")
 _KO_DOTTED = re.compile(f"(?<![가-힣])[가-힣]{_KO_SEP}[가-힣](?:{_KO_SEP}[가-힣])+(?![가-힣])")
 _KO_SEP_RE = re.compile(_KO_SEP)
 
-# Listed words with digits, symbols or spaces inside (시1발, 병.신, 개새1끼, 시 발).
-_NOISE = r"(?:[ ]?[0-9.,\-_*~^!@#$%&+=|/\\:;'\"`?·ㆍ]{1,3}[ ]?|\s)?"
+# Listed words with symbols, one digit or a space inside (시1발, 병.신, 개새1끼, 시 발);
+# never a number (당시 15발) or a digit after a space (번호 2로).
+_NOISE = r"(?:[.,\-_*~^!@#$%&+=|/\\:;'\"`?·ㆍ]{1,3}|\d|\s)?"
 _KO_LONG = sorted((w for w in KO_WORDS if len(w) > 1), key=len, reverse=True)
 _KO_WORDS = re.compile("|".join(_NOISE.join(word) for word in _KO_LONG))
 _NOT_HANGUL = re.compile("[^가-힣]")
@@ -57,13 +59,13 @@ _SSI8 = re.compile("(?<!\\d)([씨시ㅆ])8(?![\\d시분초층호번월일개명�
 
 # Four or more spaced single letters (s h i t, f.u.c.k), or three forming a listed word.
 # The separator must repeat exactly, so abbreviations such as "i.e. z.b." stay apart.
-_LATIN_SEP = r"(?:[ ]?[.\-_·,/|+~*:][ ]?|[ ])"
+_LATIN_SEP = r"(?:[ ]?[.\-_·,/|+~*][ ]?|[ ])"  # no ":", so :D :D :D stays
 _LATIN_SINGLES = re.compile(
     f"(?<![\\w@$])[{_L}0-9@$]({_LATIN_SEP})[{_L}0-9@$](?:\\1[{_L}0-9@$])+(?![\\w@$])"
 )
 # Cheap necessary condition (a separator, a single letter, a separator, a letter), so
 # ordinary sentences skip the full pattern.
-_SEP_CHARS = "[ .\\-_·,/|+~*:]"
+_SEP_CHARS = "[ .\\-_·,/|+~*]"
 _SINGLES_HINT = re.compile(f"{_SEP_CHARS}[{_L}0-9@$]{_SEP_CHARS}{{1,3}}[{_L}0-9@$]")
 _LATIN_SEP_RE = re.compile(_LATIN_SEP)
 _LATIN_LETTER = re.compile(f"[{_L}]")
@@ -75,7 +77,11 @@ _SYMBOL_RUN = re.compile("[0-9@$!|*]+")
 _SYMBOL_HINT = re.compile("[0-9@$|*]")
 _BANG_LETTER = re.compile(f"![{_L}]")
 _TOKEN_CHARS = _LATIN_LETTERS | frozenset("0123456789@$!|*")
-_LEET_INTERIOR = re.compile(f"(?<=[{_L}])[013457@$]{{1,2}}(?=[{_L}])")
+# Without the word list only vowel-like digits between letters count (l0ser, sch3isse,
+# st00pid, bull$hit); 5 and 7 or longer numbers are too often glued-on numbers
+# (bis10minuten, g5s).
+_LEET_INTERIOR = re.compile(f"(?<=[{_L}])(?:([0134@])\\1?|\\$\\$?)(?=[{_L}])")
+_DIGIT = re.compile("[0-9]")
 _READINGS = {c: LEET.get(c, "") + LEET_ALTERNATIVES.get(c, "") for c in LEET}
 _LATIN_BY_LEN: dict[int, list[str]] = {}
 for _word in LATIN_WORDS:
@@ -115,19 +121,20 @@ def match_latin_word(core: str) -> str | None:
 
 def _leet_word(token: str) -> str:
     """De-leet one token of Latin letters mixed with digits or symbols."""
-    core = token.strip("!|")
-    word = match_latin_word(core)
-    if word is None and core.strip("*") != core:
-        core = core.strip("*")
-        word = match_latin_word(core)
+    core = token.strip("!|*")  # edge stars are emphasis (*is*), not letters
     if not core:
         return token
     start = token.index(core)
     head, tail = token[:start], token[start + len(core) :]
+    word = match_latin_word(core)
     if word is not None:
         return head + word + tail
-    core = _LEET_INTERIOR.sub(lambda m: "".join(LEET[c] for c in m.group()), core)
-    return head + core + tail
+    if len(core) > 12:
+        return token
+    mapped = _LEET_INTERIOR.sub(lambda m: "".join(LEET[c] for c in m.group()), core)
+    if _DIGIT.search(mapped):  # other digits left: a code or a number, not leetspeak
+        return token
+    return head + mapped + tail
 
 
 def _leet(text: str) -> str:

@@ -21,10 +21,11 @@ __all__ = ["Normalized", "extract_emoji", "normalize", "normalize_text"]
 # variation selectors, tag characters). ZWJ inside emoji is kept in `Normalized.emoji`.
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f"
+    "\u20e3\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f"
 )
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
-_INVISIBLE_IN_WORD = re.compile(f"[^\\W_][{_INVISIBLE}]+[^\\W_]")
+# Hidden between two letters means hiding a word; soft hyphens are only typography.
+_INVISIBLE_IN_WORD = re.compile(f"[^\\W\\d_][{_INVISIBLE[1:]}]+[^\\W\\d_]")
 
 
 # NFKC maps keyboard jamo to conjoining jamo and then composes ㅅ+ㅣ into 시 with no
@@ -107,6 +108,8 @@ def _unicode_fold(text: str) -> tuple[str, bool]:
     if rare and _INVISIBLE_RE.search(text):
         fancy = _INVISIBLE_IN_WORD.search(text) is not None
         text = _INVISIBLE_RE.sub("", text)
+    if "\u00b4" in text:  # ´ typed as an apostrophe; NFKC would leave a loose accent
+        text = text.replace("\u00b4", "'")
     exotic = rare and _EXOTIC.search(text) is not None
     if exotic or not unicodedata.is_normalized("NFKC", text):
         parked = _park(text)
@@ -116,6 +119,8 @@ def _unicode_fold(text: str) -> tuple[str, bool]:
             text = unicodedata.normalize("NFKC", parked)
             fancy = fancy or _LOOSE_JAMO.search(text) is not None
             text = _unpark(text)
+    if rare and "\u0130" in text:
+        text = text.replace("\u0130", "i")  # casefold would add a combining dot
     text = text.casefold()
     if rare and _LOOSE_MARKS.search(text):
         text = _LOOSE_MARKS.sub("", text)
