@@ -42,7 +42,7 @@ _JAMO_SEP_RE = re.compile(_JAMO_SEP)
 
 # Three or more single syllables joined by punctuation (씨.발.놈); spaces alone do not
 # count, because 좀 더 잘 해 is ordinary Korean.
-_KO_SEP_CHARS = ".,\\-_·/|+~*:;^ㆍ"
+_KO_SEP_CHARS = ".\\-_·/|+~*:;^ㆍ"  # no comma: 눈, 귀, 입 is a list
 _KO_SEP = f"[ ]?[{_KO_SEP_CHARS}][ ]?"
 _KO_SEP_HINT = re.compile(f"[{_KO_SEP_CHARS}][ ]?[가-힣]")
 _KO_DOTTED = re.compile(f"(?<![가-힣])[가-힣]{_KO_SEP}[가-힣](?:{_KO_SEP}[가-힣])+(?![가-힣])")
@@ -59,13 +59,13 @@ _SSI8 = re.compile("(?<!\\d)([씨시ㅆ])8(?![\\d시분초층호번월일개명�
 
 # Four or more spaced single letters (s h i t, f.u.c.k), or three forming a listed word.
 # The separator must repeat exactly, so abbreviations such as "i.e. z.b." stay apart.
-_LATIN_SEP = r"(?:[ ]?[.\-_·,/|+~*][ ]?|[ ])"  # no ":", so :D :D :D stays
+_LATIN_SEP = r"(?:[ ]?[.\-_·/|+~*][ ]?|[ ])"  # no ":" (:D :D :D) and no "," (a, b, c)
 _LATIN_SINGLES = re.compile(
     f"(?<![\\w@$])[{_L}0-9@$]({_LATIN_SEP})[{_L}0-9@$](?:\\1[{_L}0-9@$])+(?![\\w@$])"
 )
 # Cheap necessary condition (a separator, a single letter, a separator, a letter), so
 # ordinary sentences skip the full pattern.
-_SEP_CHARS = "[ .\\-_·,/|+~*]"
+_SEP_CHARS = "[ .\\-_·/|+~*]"
 _SINGLES_HINT = re.compile(f"{_SEP_CHARS}[{_L}0-9@$]{_SEP_CHARS}{{1,3}}[{_L}0-9@$]")
 _LATIN_SEP_RE = re.compile(_LATIN_SEP)
 _LATIN_LETTER = re.compile(f"[{_L}]")
