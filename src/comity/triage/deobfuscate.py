@@ -19,7 +19,6 @@ from comity.triage.lexicon import (
 )
 
 _L = "a-zà-öø-ÿ"  # Latin letters once casefolded
-_SYMBOLS = "0-9@$!|*"
 
 # URLs, e-mail addresses, @mentions and #hashtags are never rewritten.
 _PROTECT = re.compile(

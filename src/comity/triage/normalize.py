@@ -17,8 +17,9 @@ from comity.triage.hangul import CONJOINING_TO_COMPAT
 
 __all__ = ["Normalized", "extract_emoji", "normalize", "normalize_text"]
 
-# Invisible characters that only ever hide things (ZWSP, ZWJ, bidi marks, fillers,
-# variation selectors, tag characters). ZWJ inside emoji is kept in `Normalized.emoji`.
+# Invisible characters: they hide things (ZWSP, ZWJ, bidi marks, Hangul fillers, tag
+# characters) or are typography (soft hyphen, variation selectors, keycap mark). Emoji
+# keep their joiners in `Normalized.emoji`.
 _INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u20e3\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f"
