@@ -83,8 +83,17 @@ class Terms(Condition):
 
     terms: tuple[tm.Term, ...]
     label: str  # "word" or "phrase"
+    keys: frozenset[tm.TermKey] = frozenset()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "keys", frozenset((t.kind, t.text) for t in self.terms))
 
     def test(self, ctx: EvalContext) -> Explanation:
+        index = ctx.index
+        if index is not None and self.keys <= index.keys:
+            found = ctx.found_terms  # one scan per comment for the whole rule set
+            if self.keys.isdisjoint(found):
+                return None
         for term in self.terms:
             how = ctx.find_term(term)
             if how is None:

@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cached_property
+from typing import Any, Generic, TypeVar, overload
 
 from comity.domain import Comment, Triage
 from comity.netiquette import textmatch as tm
 from comity.netiquette.schema import MAX_REGEX_TEXT, MIN_REPEATED_LENGTH
 from comity.triage.normalize import normalize_text
+
+T = TypeVar("T")
+
+
+class lazy(Generic[T]):  # noqa: N801 - reads like the decorator it replaces
+    """A cached property without functools' per-access lock (3.11), which costs more
+    than most of what is cached here; one EvalContext is never shared between threads."""
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    @overload
+    def __get__(self, obj: None, owner: type) -> lazy[T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type) -> T: ...
+    def __get__(self, obj: object | None, owner: type) -> T | lazy[T]:
+        if obj is None:
+            return self
+        value = self.compute(obj)
+        obj.__dict__[self.name] = value  # later reads find the instance attribute first
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,53 +60,60 @@ class AuthorContext:
 class EvalContext:
     """One comment under evaluation; derived text views are cached on first use."""
 
-    def __init__(self, comment: Comment, triage: Triage | None, author: AuthorContext) -> None:
+    def __init__(
+        self,
+        comment: Comment,
+        triage: Triage | None,
+        author: AuthorContext,
+        index: tm.TermIndex | None = None,
+    ) -> None:
         self.comment = comment
         self.triage = triage
         self.author = author
+        self.index = index
         self.raw = comment.text if isinstance(comment.text, str) else ""
 
-    @cached_property
+    @lazy
     def text(self) -> str:
         return normalize_text(self.raw)
 
-    @cached_property
+    @lazy
     def compact(self) -> str:
         return tm.compact_korean(self.text)
 
-    @cached_property
+    @lazy
     def regex_text(self) -> str:
         return self.text[:MAX_REGEX_TEXT]
 
-    @cached_property
+    @lazy
     def tokens(self) -> frozenset[str]:
         return tm.tokens(self.text)
 
-    @cached_property
+    @lazy
     def consonant_runs(self) -> tuple[str, ...]:
         return tm.consonant_runs(self.text)
 
-    @cached_property
+    @lazy
     def links(self) -> tuple[str, ...]:
         return tm.find_links(self.raw)
 
-    @cached_property
+    @lazy
     def hosts(self) -> tuple[str, ...]:
         return tuple(tm.link_host(link) for link in self.links)
 
-    @cached_property
+    @lazy
     def categories(self) -> frozenset[str]:
         if self.triage is None:
             return frozenset()
         return frozenset(str(c) for c in (self.triage.primary, *self.triage.secondary))
 
-    @cached_property
+    @lazy
     def lang(self) -> str | None:
         if self.triage is not None and self.triage.lang:
             return str(self.triage.lang)
         return self.comment.lang
 
-    @cached_property
+    @lazy
     def account_age_days(self) -> float | None:
         first = self.author.first_seen
         if first is None:
@@ -94,8 +123,17 @@ class EvalContext:
         except TypeError:  # naive vs aware datetimes: unknown rather than a crash
             return None
 
+    @lazy
+    def found_terms(self) -> dict[tm.TermKey, str]:
+        if self.index is None:
+            return {}
+        return self.index.scan(self.text, self.compact, self.tokens, self.consonant_runs)
+
     def find_term(self, term: tm.Term) -> str | None:
         """How the term appears ('' when written as-is), or None when absent."""
+        key = (term.kind, term.text)
+        if self.index is not None and key in self.index.keys:
+            return self.found_terms.get(key)
         if term.kind == "token":
             return "" if term.text in self.tokens else None
         if term.kind == "phrase":
@@ -116,6 +154,6 @@ class EvalContext:
             return 0
         return sum(1 for at, text in self._recent_normalised if at >= since and text == self.text)
 
-    @cached_property
+    @lazy
     def _recent_normalised(self) -> Sequence[tuple[datetime, str]]:
         return [(at, normalize_text(text)) for at, text in self.author.recent]

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from comity.domain import Comment, RuleHit, Triage
-from comity.netiquette.conditions import All, Any_, Condition, Not, Repeated
+from comity.netiquette.conditions import All, Any_, Condition, Not, Repeated, Terms
 from comity.netiquette.context import AuthorContext, EvalContext
 from comity.netiquette.ladder import DEFAULT_DECAY, DEFAULT_LADDER, Ladder, enforce
+from comity.netiquette.textmatch import TermIndex
 
 logger = logging.getLogger(__name__)
 
@@ -72,8 +73,18 @@ class RuleSet:
     decay: timedelta | None = DEFAULT_DECAY
     source: str = "<memory>"
     history_window: timedelta | None = field(init=False, default=None)
+    index: TermIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        self.index = TermIndex(
+            [
+                term
+                for rule in self.rules
+                for node in _walk(rule.match)
+                if isinstance(node, Terms)
+                for term in node.terms
+            ]
+        )
         windows = [
             node.within
             for rule in self.rules
@@ -89,7 +100,8 @@ class RuleSet:
         self, comment: Comment, triage: Triage | None, context: AuthorContext | None = None
     ) -> list[NetiquetteHit]:
         """Every enabled rule that matches, in file order; a failing rule is skipped, logged."""
-        ctx = EvalContext(comment, triage, context or AuthorContext.from_comment(comment))
+        author = context or AuthorContext.from_comment(comment)
+        ctx = EvalContext(comment, triage, author, self.index)
         hits: list[NetiquetteHit] = []
         for rule in self.rules:
             try:

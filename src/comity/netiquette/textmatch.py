@@ -149,3 +149,41 @@ def _scan(items: list[Any], *, inside_repeat: bool) -> str | None:
                 if found:
                     return found
     return None
+
+
+TermKey = tuple[str, str]  # (kind, normalised text)
+
+
+class TermIndex:
+    """Every word and phrase of a rule set, scanned once per comment instead of rule by rule."""
+
+    def __init__(self, terms: list[Term]) -> None:
+        unique = {(t.kind, t.text): t for t in terms}
+        self.keys = frozenset(unique)
+        self._tokens = frozenset(text for kind, text in unique if kind == "token")
+        self._hangul = tuple(text for kind, text in unique if kind == "hangul")
+        self._initials = tuple((t.text, t.initials) for t in unique.values() if t.initials)
+        # A phrase's longest word is a cheap substring test before the regex runs.
+        self._phrases = tuple(
+            (t.text, max(t.text.split(), key=len), t.pattern)
+            for t in unique.values()
+            if t.kind == "phrase" and t.pattern is not None
+        )
+
+    def scan(
+        self, text: str, compact: str, tokens: frozenset[str], runs: tuple[str, ...]
+    ) -> dict[TermKey, str]:
+        """Matched term keys with how they were written ('' or the 초성 form)."""
+        found: dict[TermKey, str] = {("token", t): "" for t in self._tokens & tokens}
+        if self._hangul and _HANGUL.search(text):
+            for word in self._hangul:
+                if word in text or word in compact:
+                    found["hangul", word] = ""
+        if runs:
+            for word, initials in self._initials:
+                if ("hangul", word) not in found and any(initials in run for run in runs):
+                    found["hangul", word] = initials
+        for phrase, probe, pattern in self._phrases:
+            if probe in text and pattern.search(text):
+                found["phrase", phrase] = ""
+        return found

@@ -36,6 +36,8 @@ def type_name(node: Node) -> str:
     got = value(node)
     if got is None:
         return "empty"
+    if isinstance(got, str) and not got.strip():
+        return "blank text"
     return {bool: "a boolean", int: "a number", float: "a number", str: "text"}.get(
         type(got), type(got).__name__
     )
