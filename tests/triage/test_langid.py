@@ -38,6 +38,8 @@ from comity.triage.langid import LANGUAGES, detect_language, detect_languages
         ("Der Kaffee war kalt und teuer", "de"),
         ("mega gut, gerne wieder", "de"),
         ("Warum dauert das so lange?", "de"),
+        ("ｔｈａｎｋｓ ａ ｌｏｔ", "en"),  # fullwidth
+        ("𝐃𝐚𝐧𝐤𝐞 𝐬𝐜𝐡ö𝐧", "de"),  # mathematical bold
     ],
 )
 def test_detects_short_comments(text: str, lang: str) -> None:

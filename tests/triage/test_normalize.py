@@ -226,6 +226,11 @@ def test_normalized_tokens_and_text_function_agree() -> None:
     assert result.tokens == ["shit", "happens", "ㅋㅋ"]
 
 
+def test_initials_let_a_choseong_rule_match_the_full_word() -> None:
+    assert "ㅅㅂ" in normalize("아 시1발 진짜").choseong
+    assert "ㅅㅂ" in normalize("ㅅ.ㅂ 진짜").choseong
+
+
 def test_empty_and_whitespace() -> None:
     assert normalize("") == Normalized(text="")
     assert normalize_text(" \u200b\t ") == ""

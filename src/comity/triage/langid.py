@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -32,11 +33,15 @@ _RUNS = re.compile(
     "([가-힣]+)|([ㄱ-ㅣ]+)|([a-zA-ZÀ-ÖØ-öø-ɏ]+)|([\u3040-\u30ff\u31f0-\u31ff]+)"
     "|([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)|([^\\W\\d_]+)"
 )
+# Fullwidth and mathematical letters are Latin in disguise; NFKC turns them back.
+_FANCY = re.compile("[\uff21-\uff3a\uff41-\uff5a\U0001d400-\U0001d7ff]")
 _NOISE = re.compile(r"https?://\S+|www\.\S+|@\w+")  # hashtags keep their words
 _CACHE_LIMIT = 200_000  # words remembered with their score; cleared when full
 
 
 def _runs(text: str) -> list[tuple[str, str, str, str, str, str]]:
+    if not text.isascii() and _FANCY.search(text):
+        text = unicodedata.normalize("NFKC", text)
     if "@" in text or "http" in text or "www." in text:
         text = _NOISE.sub(" ", text)
     return _RUNS.findall(text)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from comity.triage import deobfuscate as _d
-from comity.triage.hangul import CONJOINING_TO_COMPAT
+from comity.triage.hangul import CONJOINING_TO_COMPAT, choseong
 
 __all__ = ["Normalized", "extract_emoji", "normalize", "normalize_text"]
 
@@ -93,6 +93,11 @@ class Normalized:
     def tokens(self) -> list[str]:
         """Whitespace tokens of the normalised text."""
         return self.text.split()
+
+    @property
+    def choseong(self) -> str:
+        """The text with every syllable reduced to its initial consonant (시발 → ㅅㅂ)."""
+        return choseong(self.text)
 
 
 def extract_emoji(text: str) -> list[str]:
