@@ -11,7 +11,13 @@ import pytest
 from comity.domain import Comment, Stage, WorkItem, check_order
 from comity.domain.pipeline import PipelineOrderError
 from comity.domain.taxonomy import Category
-from comity.netiquette import InMemoryHistory, NetiquetteHit, RuleHolder, netiquette_stage
+from comity.netiquette import (
+    AuthorContext,
+    InMemoryHistory,
+    NetiquetteHit,
+    RuleHolder,
+    netiquette_stage,
+)
 from comity.netiquette.loader import default_rules_text
 from tests.netiquette.helpers import NOW, comment, one_rule, triage
 
@@ -112,3 +118,20 @@ def test_default_rules_judge_a_few_typical_comments() -> None:
     assert _judge(holder, comment("맞팔 선팔 환영해요")) == ["no-spam"]
     assert _judge(holder, comment("야 시1발 꺼져")) == ["no-insults"]
     assert _judge(holder, comment("이 사람 번호 010-2345-6789 임")) == ["no-personal-data"]
+
+
+def test_default_rules_watch_first_time_trolls_and_hide_repeat_ones() -> None:
+    ruleset = RuleHolder().current
+    troll = triage(Category.TROLL)
+    first = ruleset.evaluate(comment("boring brand lol"), troll)
+    assert first == []
+    (hit,) = ruleset.evaluate(comment("boring brand lol"), troll, AuthorContext(strikes=2))
+    assert (hit.rule_id, hit.action) == ("no-trolling", "hide")
+    (hit,) = ruleset.evaluate(comment("boring brand lol"), troll, AuthorContext(strikes=5))
+    assert hit.action == "ban"
+
+
+def test_default_rules_leave_an_angry_customer_to_the_inbox() -> None:
+    ruleset = RuleHolder().current
+    angry = triage(Category.COMPLAINT, secondary=(Category.TOXIC,), lang="ko", insult=0.9)
+    assert ruleset.evaluate(comment("시발 배송 2주째 안 와요"), angry) == []
