@@ -17,7 +17,7 @@ NAMES = ("toxicity", "insult", "threat", "spam", "question")
 
 
 class FakeSignals:
-    """Scores 'insult' high for texts containing 'clown'; counts batch calls."""
+    """Scores 'insult' high for texts with 'clown' or 'bozo'; counts batch calls."""
 
     def __init__(self) -> None:
         self.calls: list[tuple[list[str], list[str]]] = []
@@ -32,11 +32,12 @@ class FakeSignals:
 
     def predict(self, texts: Sequence[str], langs: Sequence[str]) -> npt.NDArray[Any]:
         self.calls.append((list(texts), list(langs)))
-        rows = [[0.9, 0.95, 0.0, 0.0, 0.0] if "clown" in t else [0.0] * 5 for t in texts]
+        rude = [any(w in t for w in ("clown", "bozo")) for t in texts]
+        rows = [[0.9, 0.95, 0.0, 0.0, 0.0] if r else [0.0] * 5 for r in rude]
         return np.array(rows, dtype=np.float32)
 
     def explain(self, text: str, lang: str, head: str, k: int = 3) -> list[tuple[str, float]]:
-        return [("clown", 0.8)][:k]
+        return [("bozo" if "bozo" in text else "clown", 0.8)][:k]
 
 
 def make() -> tuple[Triager, FakeSignals]:
@@ -46,11 +47,14 @@ def make() -> tuple[Triager, FakeSignals]:
 
 def test_triage_one_comment_uses_signals_reasons_and_model_name() -> None:
     triager, _ = make()
-    triage = triager.triage(comment(1, text="the admin is a clown"))
+    triage = triager.triage(comment(1, text="the admin is a bozo"))
     assert triage.primary is Category.TOXIC
     assert triage.signals["insult"] > 0.9
     assert triage.model == "fake-1"
-    assert triage.reasons[-1] == "insult n-grams: clown"
+    # No lexicon word explains it, so the model's n-grams do.
+    assert triage.reasons[-1] == "insult n-grams: bozo"
+    cued = triager.triage(comment(2, text="the admin is a clown"))
+    assert cued.reasons == ("insult aimed at staff: clown, insult 0.95",)
 
 
 def test_language_comes_from_the_comment_before_the_detector() -> None:

@@ -44,7 +44,18 @@ REASON_SIGNAL: dict[Category, str] = {
     Category.FEEDBACK: "feedback",
     Category.MISINFORMATION: "fact_claim",
     Category.CREATIVE_CRITIQUE: "humour",
-    Category.PRAISE: "sentiment_positive",
+    Category.PRAISE: "praise",
+}
+# Lexicon families whose words already show why a category was chosen.
+CUE_FAMILIES: dict[Category, tuple[str, ...]] = {
+    Category.TOXIC: ("insult", "profanity"),
+    Category.TROLL: ("bait", "insult", "negative"),
+    Category.COMPLAINT: ("complaint",),
+    Category.QUESTION: ("question",),
+    Category.FEEDBACK: ("feedback",),
+    Category.CREATIVE_CRITIQUE: ("humour",),
+    Category.PRAISE: ("praise", "thanks"),
+    Category.LEGAL: ("threat", "hate", "group", "obscene", "ip", "piracy", "defame", "dox"),
 }
 LEGAL_SIGNAL: dict[LegalSub, str] = {
     LegalSub.THREAT: "threat",
@@ -377,8 +388,10 @@ def decide(
     if primary in (Category.TOXIC, Category.TROLL) and ctx.author_strikes:
         reasons.append(f"{action.value}: author has {ctx.author_strikes} prior strikes")
     head = REASON_SIGNAL.get(primary) or (LEGAL_SIGNAL.get(legal_sub) if legal_sub else None)
-    # N-grams explain a head only when it fired; explaining a low score would mislead (and cost).
-    if explain is not None and head and signals.get(head, 0.0) >= 0.5:
+    # The model's n-grams are the evidence when no cue word is: explain a head that fired
+    # (a low score would mislead) and only then, since explaining costs a featurisation.
+    cued = any(cues.has(f) for f in CUE_FAMILIES.get(primary, ()))
+    if explain is not None and head and not cued and signals.get(head, 0.0) >= 0.5:
         grams = explain(head)
         if grams:
             reasons.append(f"{head} n-grams: " + ", ".join(g for g, _ in grams[:3]))
