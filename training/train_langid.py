@@ -6,8 +6,9 @@
 Only the train files in ../shared/data are read. Documents are split by a hash of
 their text: 90 % train, 5 % calibration, 5 % evaluation. The evaluation draws one
 2-5-word snippet per evaluation document (English, German and Korean datasets) and
-also scores whole documents. Korean never reaches the model (Hangul decides), but it is
-measured so the figure covers what the triage engine sees.
+also scores whole documents and the labelled seed_taxonomy dev comments. Korean never
+reaches the model (Hangul decides), but it is measured so the figure covers what the
+triage engine sees.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ OUT = Path(langid.MODEL_DIR)
 SEED = 20240601
 ALPHA = 0.5  # additive smoothing
 MIN_COUNT = 2  # features seen fewer times in total are dropped
+SEED_DEV = "seed_taxonomy/seed_taxonomy_dev.jsonl"  # our brand comments, ko/en/de labelled
 csv.field_size_limit(10_000_000)
 
 Loader = Callable[[], Iterator[str]]
@@ -247,6 +249,9 @@ def evaluate(data: dict[str, dict[str, list[tuple[str, str]]]]) -> dict[str, obj
         total_ok += ok
         total += len(snippets)
     report["snippet_accuracy_all"] = round(total_ok / total, 4)
+    seed = [json.loads(line) for line in open(DATA / SEED_DEV, encoding="utf-8")]
+    seed_ok = sum(detect_language(row["text"])[0] == row["lang"] for row in seed)
+    report["seed_taxonomy_dev_accuracy"] = round(seed_ok / len(seed), 4)
     other_ok = sum(detect_language(t)[0] == "other" for t in OTHER_EXAMPLES)
     report["other_examples_accuracy"] = round(other_ok / len(OTHER_EXAMPLES), 4)
     return report
