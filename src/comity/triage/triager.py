@@ -152,11 +152,9 @@ class Triager:
     def _signal_rows(self, texts: list[str], langs: list[str]) -> list[dict[str, float]]:
         if self.signals is None:
             return [{} for _ in texts]
-        scores = np.asarray(self.signals.predict(texts, langs), dtype=np.float64)
+        scores = np.round(np.asarray(self.signals.predict(texts, langs), dtype=np.float64), 4)
         names = list(self.signals.names)
-        return [
-            dict(zip(names, (round(v, 4) for v in row), strict=True)) for row in scores.tolist()
-        ]
+        return [dict(zip(names, row, strict=True)) for row in scores.tolist()]
 
     def _explainer(self, text: str, lang: str) -> Callable[[str], list[tuple[str, float]]] | None:
         model = self.signals
