@@ -6,6 +6,8 @@ Sentences are our own; the "other" ones differ from those the training script re
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -112,3 +114,19 @@ def test_without_weights_german_cues_still_work(monkeypatch: pytest.MonkeyPatch)
     assert detect_language("this is not good")[0] == "en"
     assert detect_language("Grüße aus München")[0] == "de"
     assert detect_language("맛있어요")[0] == "ko"
+
+
+def test_weights_that_do_not_match_their_checksum_are_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("langid.npz", "langid.json"):
+        shutil.copy(langid.MODEL_DIR / name, tmp_path / name)
+    with open(tmp_path / "langid.npz", "ab") as handle:
+        handle.write(b"tampered")
+    monkeypatch.setattr(langid, "MODEL_DIR", tmp_path)
+    langid._model.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="SHA-256"):
+            detect_language("this is english")
+    finally:
+        langid._model.cache_clear()

@@ -9,6 +9,8 @@ function words sends clearly foreign Latin text to ``other``.
 
 from __future__ import annotations
 
+import hashlib
+import io
 import json
 import math
 import re
@@ -105,7 +107,10 @@ def _model() -> _Model | None:
     if not npz_path.exists() or not meta_path.exists():
         return None
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    with np.load(npz_path, allow_pickle=False) as npz:
+    data = npz_path.read_bytes()
+    if hashlib.sha256(data).hexdigest() != meta.get("sha256"):
+        raise ValueError(f"{npz_path} does not match the SHA-256 in {meta_path.name}")
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
         words = dict(zip(_split_keys(npz["words"]), npz["word_weights"].tolist(), strict=True))
         grams = dict(zip(_split_keys(npz["grams"]), npz["gram_weights"].tolist(), strict=True))
     calibration = meta["calibration"]
