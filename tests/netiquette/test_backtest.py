@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from comity.domain import Comment, Triage
 from comity.netiquette import backtest, parse_rules
 from tests.netiquette.helpers import REASON, comment
@@ -42,3 +44,18 @@ def test_hits_per_rule_and_channel_with_capped_examples() -> None:
 def test_backtest_of_nothing_is_empty() -> None:
     report = backtest(CANDIDATE, ACTIVE, [])
     assert report.comments == 0 and report.newly_hit == [] and report.rules["words"].total == 0
+
+
+def test_report_as_json_data_and_summary_lines() -> None:
+    items: list[tuple[Comment, Triage | None]] = [
+        (comment("바보야"), None),
+        (comment("see a.com", channel="youtube"), None),
+    ]
+    report = backtest(CANDIDATE, ACTIVE, items)
+    data = report.as_dict()
+    assert json.loads(json.dumps(data, ensure_ascii=False)) == data
+    assert data["rules"]["words"]["hits"] == {"instagram": 1}
+    assert data["no_longer_hit"]["examples"][0]["channel"] == "youtube"
+    lines = report.summary()
+    assert lines[0] == "2 comments" and "words: 1 hits (instagram 1)" in lines
+    assert "newly hit: 1" in lines and "no longer hit: 1" in lines

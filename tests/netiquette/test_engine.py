@@ -205,3 +205,9 @@ def test_a_failing_rule_is_skipped_and_the_others_still_run(
     ruleset.rules = (dataclasses.replace(good, id="bad", match=_Broken()), good)
     assert rule_ids(ruleset, comment("a.com")) == ["r1"]
     assert "bad" in caplog.text
+
+
+def test_campaign_tags_end_at_a_word_boundary() -> None:
+    ruleset = one_rule("campaign: '#Summer'")
+    assert rule_ids(ruleset, comment("hot day #summer!")) == ["r1"]
+    assert rule_ids(ruleset, comment("hot day #SummerVibes")) == []

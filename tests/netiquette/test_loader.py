@@ -123,7 +123,7 @@ def test_mute_needs_a_duration_and_hide_takes_none() -> None:
 
 def test_bad_regex_and_dangerous_regex() -> None:
     assert codes(with_match("text.regex: 'ab[c'")) == [(10, "R010")]
-    for pattern in ["(a+)+$", "(\\w+\\s?)*x", "(ab)\\1", "x" * 301]:
+    for pattern in ["(a+)+$", "(\\w+\\s?)*x", "(ab)\\1", "(a|aa)+b", "x" * 301]:
         assert codes(with_match(f"text.regex: '{pattern}'")) == [(10, "R011")], pattern
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from comity.domain import Comment, Triage
 from comity.netiquette.context import AuthorContext
@@ -50,6 +51,44 @@ class BacktestReport:
     newly_hit_count: int = 0
     no_longer_hit: list[Example] = field(default_factory=list)
     no_longer_hit_count: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (for `comity rules backtest --json`)."""
+        return {
+            "comments": self.comments,
+            "rules": {
+                rule_id: {
+                    "total": rule.total,
+                    "hits": dict(rule.hits),
+                    "newly_hit": rule.newly_hit,
+                    "examples": {ch: [asdict(e) for e in ex] for ch, ex in rule.examples.items()},
+                }
+                for rule_id, rule in self.rules.items()
+            },
+            "active_hits": dict(self.active_hits),
+            "newly_hit": {
+                "count": self.newly_hit_count,
+                "examples": [asdict(e) for e in self.newly_hit],
+            },
+            "no_longer_hit": {
+                "count": self.no_longer_hit_count,
+                "examples": [asdict(e) for e in self.no_longer_hit],
+            },
+        }
+
+    def summary(self) -> list[str]:
+        """Human-readable lines: one per rule, then the difference to the active set."""
+        lines = [f"{self.comments} comments"]
+        for rule in self.rules.values():
+            channels = ", ".join(f"{ch} {n}" for ch, n in rule.hits.most_common())
+            lines.append(
+                f"{rule.rule_id}: {rule.total} hits" + (f" ({channels})" if channels else "")
+            )
+        lines.append(f"newly hit: {self.newly_hit_count}")
+        lines += [f"  + [{e.channel}] {e.text!r} — {e.explanation}" for e in self.newly_hit]
+        lines.append(f"no longer hit: {self.no_longer_hit_count}")
+        lines += [f"  - [{e.channel}] {e.text!r} — {e.explanation}" for e in self.no_longer_hit]
+        return lines
 
 
 def _example(comment: Comment, hit: NetiquetteHit, limit: int = 200) -> Example:

@@ -252,7 +252,8 @@ class Campaign(Condition):
         current = ctx.comment.context.get("campaign")
         tags = [self.tag] if self.tag else ([current] if isinstance(current, str) else [])
         for tag in tags:
-            if tag and tag.casefold() in ctx.raw.casefold():
+            # The tag must end where a word ends, so #summer does not match #summervibes.
+            if tag and re.search(re.escape(tag) + r"(?!\w)", ctx.raw, re.IGNORECASE):
                 return [f"campaign {tag}"]
         if "campaign" in ctx.categories and (self.tag is None or self.tag == current):
             return [f"campaign {current or 'reaction'}"]

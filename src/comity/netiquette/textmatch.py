@@ -144,6 +144,10 @@ def _scan(items: list[Any], *, inside_repeat: bool) -> str | None:
             if found:
                 return found
         elif name == "BRANCH":
+            # re factors common prefixes, so (a|aa)+ arrives as a(|a)+: an empty
+            # alternative inside a repeat lets one text split in exponentially many ways.
+            if inside_repeat and any(len(branch) == 0 for branch in arg[1]):
+                return "overlapping alternatives such as (a|aa)+ can take exponential time"
             for branch in arg[1]:
                 found = _scan(list(branch), inside_repeat=inside_repeat)
                 if found:
