@@ -211,3 +211,13 @@ def test_campaign_tags_end_at_a_word_boundary() -> None:
     ruleset = one_rule("campaign: '#Summer'")
     assert rule_ids(ruleset, comment("hot day #summer!")) == ["r1"]
     assert rule_ids(ruleset, comment("hot day #SummerVibes")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "hit"),
+    [("ㅅㅂㅅㅂ", True), ("ㅅㅂㅋㅋㅋ", True), ("ㅋㅋㅅㅂ", True), ("ㄱㅅㄱ", True),
+     ("ㄱㅅㄱㅅ 감사해요", False), ("ㅇㅅㅂ", False), ("ㄱㅅ", False)],
+)  # fmt: skip
+def test_initials_must_spell_the_word_not_merely_contain_it(text: str, hit: bool) -> None:
+    ruleset = one_rule("text.words: [시발, 개새끼, 개새]")  # 개새 → ㄱㅅ is everyday 감사
+    assert rule_ids(ruleset, comment(text)) == (["r1"] if hit else [])

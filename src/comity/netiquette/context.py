@@ -141,7 +141,7 @@ class EvalContext:
             return "" if term.pattern.search(self.text) else None
         if term.text in self.text or term.text in self.compact:
             return ""
-        if term.initials and any(term.initials in run for run in self.consonant_runs):
+        if term.initials and any(tm.initials_match(term.initials, r) for r in self.consonant_runs):
             return term.initials
         return None
 

@@ -24,6 +24,14 @@ _WORD_ONLY = re.compile(r"^\w+$")
 # Up to three digits or symbols between two syllables are noise (시1발, 병.신).
 _KO_NOISE = re.compile(r"(?<=[가-힣])(?:[^\w\s]|[\d_]){1,3}(?=[가-힣])")
 _CONSONANT_RUN = re.compile("[ㄱ-ㅎ]{2,}")
+# Everyday chat abbreviations (감사, 오케이, 수고, 축하, 죄송, 레알, ...): a rule word whose
+# 초성 is one of these must be written out, or thanks would read as an insult.
+CHAT_INITIALS = frozenset(
+    (
+        "ㄱㅅ ㅇㅋ ㅅㄱ ㅊㅋ ㅈㅅ ㅎㅇ ㅂㅇ ㄱㄱ ㄴㄴ ㅇㅇ "
+        "ㄷㄷ ㅂㅂ ㄱㄷ ㅇㄷ ㄹㅇ ㅈㅂ ㅁㄹ ㅇㅈ ㄴㅇ ㅎㄹ"
+    ).split()
+)
 _PLAIN = str.maketrans("ㄲㄸㅃㅆㅉ", "ㄱㄷㅂㅅㅈ")
 
 _URL = re.compile(
@@ -59,7 +67,7 @@ def compile_term(source: str, *, phrase: bool) -> Term | None:
         # consonants, so ㅋㅋ or ㅎㅎ laughter never reads as a rule word.
         if not phrase and _ONLY_SYLLABLES.match(text) and 2 <= len(text) <= 4:
             cho = choseong(text, plain=True)
-            if len(set(cho)) >= 2:
+            if len(set(cho)) >= 2 and cho not in CHAT_INITIALS:
                 initials = cho
         return Term(source, text, "hangul", initials=initials)
     if not phrase and _WORD_ONLY.match(text):
@@ -79,8 +87,18 @@ def tokens(text: str) -> frozenset[str]:
 
 
 def consonant_runs(text: str) -> tuple[str, ...]:
-    """Runs of loose initial consonants (ㅅㅂ, ㅆㅂ as ㅅㅂ) written in the text."""
-    return tuple(run.translate(_PLAIN) for run in _CONSONANT_RUN.findall(text))
+    """Runs of loose initial consonants (ㅅㅂ, ㅆㅂ as ㅅㅂ), laughter (ㅋㅋ, ㅎㅎ) trimmed."""
+    runs = (run.translate(_PLAIN).strip("ㅋㅎ") for run in _CONSONANT_RUN.findall(text))
+    return tuple(run for run in runs if len(run) >= 2)
+
+
+def initials_match(initials: str, run: str) -> bool:
+    """A run spells the 초성 form once or repeated (ㅅㅂ, ㅅㅂㅅㅂ), not merely contains it.
+
+    Containment would read ㄱㅅㄱㅅ (감사감사) as ㄱㅅㄱ (개새끼).
+    """
+    count, rest = divmod(len(run), len(initials))
+    return rest == 0 and run == initials * count
 
 
 def find_links(raw: str) -> tuple[str, ...]:
@@ -185,7 +203,9 @@ class TermIndex:
                     found["hangul", word] = ""
         if runs:
             for word, initials in self._initials:
-                if ("hangul", word) not in found and any(initials in run for run in runs):
+                if ("hangul", word) not in found and any(
+                    initials_match(initials, run) for run in runs
+                ):
                     found["hangul", word] = initials
         for phrase, probe, pattern in self._phrases:
             if probe in text and pattern.search(text):
