@@ -198,3 +198,12 @@ def test_load_rules_reports_unreadable_files(tmp_path: Path) -> None:
 
 def test_error_codes_are_unique_and_numbered() -> None:
     assert all_codes() == [f"R{n:03d}" for n in range(1, len(all_codes()) + 1)]
+
+
+def test_strikes_may_never_decay_and_ladder_steps_must_increase() -> None:
+    rules = with_match("has_links: true")
+    assert parse_rules("strikes: {decay: never}\n" + rules).decay is None
+    bad = "ladder: [{at: 0, action: hide}, {at: 0, action: ban}]\n" + rules
+    assert codes(bad) == [(1, "R020")]
+    no_duration = "ladder: [remind, {at: 1, action: mute}]\n" + rules
+    assert codes(no_duration) == [(1, "R009")]

@@ -15,7 +15,7 @@ from comity.triage.normalize import normalize_text
 T = TypeVar("T")
 
 
-class lazy(Generic[T]):  # noqa: N801 - reads like the decorator it replaces
+class lazy(Generic[T]):
     """A cached property without functools' per-access lock (3.11), which costs more
     than most of what is cached here; one EvalContext is never shared between threads."""
 
