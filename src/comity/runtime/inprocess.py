@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 from comity.domain import Stage, WorkItem, check_order
 from comity.store.comments import CommentRepository
+from comity.store.results import save_plans, save_rule_hits
 
 
 def pipeline_signature(stages: Sequence[Stage]) -> str:
@@ -60,6 +61,18 @@ class InProcessRunner:
                 if item.triage is not None and item.comment.id is not None
             ]
             self.repository.save_triages(conn, triaged)
+            save_rule_hits(
+                conn,
+                [(item.comment, item.rule_hits) for item in items if item.rule_hits is not None],
+            )
+            save_plans(
+                conn,
+                [
+                    (item.comment.id, item.plan)
+                    for item in items
+                    if item.plan is not None and item.comment.id is not None
+                ],
+            )
             self.repository.finish(
                 conn,
                 [item.comment.id for item in items if item.comment.id is not None],

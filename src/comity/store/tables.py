@@ -158,3 +158,60 @@ audit_log = Table(
     Column("after", JSON, nullable=False),
     Index(None, "target_type", "target_id"),
 )
+
+# What the netiquette stage found; replaced whole per comment (idempotent).
+rule_hits = Table(
+    "rule_hits",
+    metadata,
+    Column("comment_id", Integer, ForeignKey("comments.id", ondelete="CASCADE"), primary_key=True),
+    Column("rule_id", String(100), primary_key=True),
+    Column("action", String(32), nullable=False),
+    Column("rule_action", String(32), nullable=False),
+    Column("severity", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("explanation", Text, nullable=False),
+    Column("strike", Boolean, nullable=False),
+    Column("duration_seconds", Integer, nullable=True),
+    Column("queue", String(32), nullable=True),
+    Column("label", String(100), nullable=True),
+)
+
+# One strike per (comment, rule); an author's strikes decay by time (netiquette config).
+strikes = Table(
+    "strikes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(64), nullable=False),
+    Column("handle", String(200), nullable=False),
+    Column("comment_id", Integer, ForeignKey("comments.id", ondelete="CASCADE"), nullable=False),
+    Column("rule_id", String(100), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("comment_id", "rule_id"),
+    Index(None, "channel", "handle", "at"),
+)
+
+# The playbook's plan for a comment, and what the team does with it.
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "comment_id",
+        Integer,
+        ForeignKey("comments.id", ondelete="CASCADE"),
+        nullable=False,
+        unique=True,
+    ),
+    Column("queue", String(32), nullable=False),
+    Column("priority", String(4), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("due_at", DateTime(timezone=True), nullable=True),
+    Column("assignee", String(320), nullable=True),
+    Column("reason", Text, nullable=False),
+    Column("actions", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("first_response_at", DateTime(timezone=True), nullable=True),
+    Column("resolved_at", DateTime(timezone=True), nullable=True),
+    Index(None, "queue", "status", "due_at"),
+)
