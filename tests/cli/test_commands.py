@@ -41,8 +41,15 @@ def test_stats_of_an_empty_database(invoke: Invoke) -> None:
 
 
 def test_users_and_tokens(invoke: Invoke) -> None:
-    added = invoke("users", "add", "mina@haneul.example", "--role", "moderator",
-                   "--password-stdin", input="correct horse battery\n")
+    added = invoke(
+        "users",
+        "add",
+        "mina@haneul.example",
+        "--role",
+        "moderator",
+        "--password-stdin",
+        input="correct horse battery\n",
+    )
     assert added.exit_code == 0, added.output
     assert "mina@haneul.example\tmoderator\tactive" in invoke("users", "list").stdout
     token = invoke("tokens", "create", "mina@haneul.example").stdout.strip()

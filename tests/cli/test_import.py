@@ -7,8 +7,11 @@ from pathlib import Path
 from tests.cli.conftest import Invoke
 from tests.factories import record
 
-BAD_LINES = {17: "{broken json", 42: json.dumps(record(42, created_at="last tuesday")),
-             88: json.dumps(record(88, channel=None))}
+BAD_LINES = {
+    17: "{broken json",
+    42: json.dumps(record(42, created_at="last tuesday")),
+    88: json.dumps(record(88, channel=None)),
+}
 
 
 def _hundred_rows(path: Path) -> Path:
@@ -38,8 +41,9 @@ def test_bad_rows_are_reported_and_the_rest_imported(invoke: Invoke, tmp_path: P
 def test_a_clean_csv_import_exits_zero(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "reviews.csv"
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, ["channel", "external_id", "author", "text", "created_at",
-                                         "media", "stars"])
+        writer = csv.DictWriter(
+            handle, ["channel", "external_id", "author", "text", "created_at", "media", "stars"]
+        )
         writer.writeheader()
         for n in range(5):
             row = record(n, channel="webshop_review", media='["https://cdn.example.com/p.jpg"]')

@@ -10,11 +10,13 @@ def _stage(name: str, requires: tuple[str, ...], assigns: tuple[str, ...]) -> St
 
 
 def test_a_valid_order_passes() -> None:
-    check_order([
-        _stage("triage", ("comment",), ("triage",)),
-        _stage("netiquette", ("comment", "triage"), ("rule_hits",)),
-        _stage("playbook", ("triage", "rule_hits"), ("plan",)),
-    ])
+    check_order(
+        [
+            _stage("triage", ("comment",), ("triage",)),
+            _stage("netiquette", ("comment", "triage"), ("rule_hits",)),
+            _stage("playbook", ("triage", "rule_hits"), ("plan",)),
+        ]
+    )
 
 
 def test_a_stage_before_its_inputs_is_refused() -> None:

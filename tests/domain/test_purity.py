@@ -10,8 +10,21 @@ from pathlib import Path
 
 import comity.domain
 
-FORBIDDEN = ("sqlalchemy", "alembic", "psycopg", "redis", "fastapi", "starlette", "uvicorn",
-             "httpx", "jinja2", "typer", "comity.store", "comity.web", "comity.runtime")
+FORBIDDEN = (
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "redis",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "httpx",
+    "jinja2",
+    "typer",
+    "comity.store",
+    "comity.web",
+    "comity.runtime",
+)
 DOMAIN_DIR = Path(comity.domain.__file__).parent
 
 

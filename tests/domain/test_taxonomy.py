@@ -64,8 +64,14 @@ def test_precedence_resolves_complaint_over_toxic() -> None:
 
 @pytest.mark.parametrize(
     ("strikes", "action"),
-    [(1, ActionKind.HIDE), (2, ActionKind.HIDE), (3, ActionKind.MUTE), (4, ActionKind.MUTE),
-     (5, ActionKind.BAN), (9, ActionKind.BAN)],
+    [
+        (1, ActionKind.HIDE),
+        (2, ActionKind.HIDE),
+        (3, ActionKind.MUTE),
+        (4, ActionKind.MUTE),
+        (5, ActionKind.BAN),
+        (9, ActionKind.BAN),
+    ],
 )
 def test_strike_ladder(strikes: int, action: ActionKind) -> None:
     assert moderation_action_for_strikes(strikes) is action

@@ -30,13 +30,19 @@ def test_a_full_record_round_trips() -> None:
 def test_times_are_normalised_to_utc() -> None:
     comment = parse_record(record(1, created_at="2026-07-01T09:00:00+09:00"))
     assert comment.created_at == datetime(2026, 7, 1, 0, 0, tzinfo=UTC)
-    assert parse_record(record(1, created_at="2026-07-01T00:00:00Z")).created_at == comment.created_at
+    assert (
+        parse_record(record(1, created_at="2026-07-01T00:00:00Z")).created_at == comment.created_at
+    )
 
 
 def test_csv_style_cells_are_accepted() -> None:
     comment = parse_record(
-        record(1, media='["https://cdn.example.com/a.jpg"]', context='{"campaign": null}',
-               external_id=123)
+        record(
+            1,
+            media='["https://cdn.example.com/a.jpg"]',
+            context='{"campaign": null}',
+            external_id=123,
+        )
     )
     assert comment.media == ("https://cdn.example.com/a.jpg",)
     assert comment.external_id == "123"

@@ -44,9 +44,7 @@ def test_a_crash_mid_way_leaves_the_comment_pending(repo: CommentRepository) -> 
     def explode(items: Sequence[WorkItem]) -> None:
         raise RuntimeError("power cut")
 
-    crashing = InProcessRunner(
-        repo, [_label_stage([]), Stage("later", ("triage",), (), explode)]
-    )
+    crashing = InProcessRunner(repo, [_label_stage([]), Stage("later", ("triage",), (), explode)])
     with pytest.raises(RuntimeError):
         crashing.run_pending()
     stored = repo.get_by_key("instagram", "ig_1")

@@ -32,7 +32,9 @@ def test_raw_payload_is_kept_for_every_delivery(repo: CommentRepository, engine:
 
 def test_edit_updates_in_place_and_keeps_history(repo: CommentRepository) -> None:
     repo.upsert_many([comment(1)], _raw(1), source="test")
-    edited = comment(1, text="수정: 유자에이드 덜 달게 주문했어요", extra={"edited_at": "2026-07-01T12:00:00Z"})
+    edited = comment(
+        1, text="수정: 유자에이드 덜 달게 주문했어요", extra={"edited_at": "2026-07-01T12:00:00Z"}
+    )
     assert repo.upsert_many([edited], _raw(1), source="test") == [Outcome.UPDATED]
     stored = repo.get_by_key("instagram", "ig_1")
     assert stored is not None and stored.comment.id is not None
@@ -113,8 +115,11 @@ def test_triage_round_trip_and_stats(repo: CommentRepository) -> None:
 
 def test_parents_are_found_on_the_same_channel(repo: CommentRepository) -> None:
     reply = comment(2, parent_external_id="ig_1", created_at=T0 + timedelta(hours=1))
-    repo.upsert_many([comment(1), reply, comment(3, channel="x", parent_external_id="ig_1")],
-                     _raw(3), source="test")
+    repo.upsert_many(
+        [comment(1), reply, comment(3, channel="x", parent_external_id="ig_1")],
+        _raw(3),
+        source="test",
+    )
     parents = repo.parents_of([reply, comment(3, channel="x", parent_external_id="ig_1")])
     assert list(parents) == [("instagram", "ig_1")]
 
