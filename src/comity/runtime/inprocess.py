@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import datetime
+from typing import Protocol
 
-from comity.domain import Stage, WorkItem, check_order
+from comity.domain import Comment, Stage, WorkItem, check_order
 from comity.store.comments import CommentRepository
 from comity.store.results import save_plans, save_rule_hits
 
@@ -16,14 +19,35 @@ def pipeline_signature(stages: Sequence[Stage]) -> str:
     return f"{len(stages)}:" + hashlib.sha256(names.encode()).hexdigest()[:16]
 
 
+class StrikeHistory(Protocol):
+    def strikes(self, channel: str, handle: str, before: datetime | None = None) -> int: ...
+
+
+def _one_per_author(comments: list[Comment]) -> list[Comment]:
+    """The batch up to an author's second comment: that one must see the first one's strikes."""
+    seen: set[tuple[str, str]] = set()
+    for index, comment in enumerate(comments):
+        key = (comment.channel, comment.author.handle)
+        if key in seen:
+            return comments[:index]
+        seen.add(key)
+    return comments
+
+
 class InProcessRunner:
     """Runs every pending comment through the stages; a crash leaves work pending, not lost."""
 
     def __init__(
-        self, repository: CommentRepository, stages: Sequence[Stage], *, batch_size: int = 500
+        self,
+        repository: CommentRepository,
+        stages: Sequence[Stage],
+        *,
+        batch_size: int = 500,
+        history: StrikeHistory | None = None,
     ) -> None:
         check_order(stages)
         self.repository = repository
+        self.history = history
         self.stages = tuple(stages)
         self.batch_size = batch_size
         self.signature = pipeline_signature(self.stages)
@@ -39,11 +63,23 @@ class InProcessRunner:
             if on_progress is not None:
                 on_progress(done)
 
+    @staticmethod
+    def _with_strikes(comments: list[Comment], history: StrikeHistory) -> list[Comment]:
+        """Each author as they stood when the comment was written (strikes so far)."""
+        for comment in comments:
+            strikes = history.strikes(
+                comment.channel, comment.author.handle, before=comment.created_at
+            )
+            comment.author = replace(comment.author, strikes=strikes)
+        return comments
+
     def run_batch(self) -> int:
         """One batch: load, run the stages, save results and mark done in one transaction."""
         comments = self.repository.pending(self.signature, self.batch_size)
         if not comments:
             return 0
+        if self.history is not None:
+            comments = self._with_strikes(_one_per_author(comments), self.history)
         parents = self.repository.parents_of(comments)
         items = [
             WorkItem(
