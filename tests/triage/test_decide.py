@@ -243,3 +243,11 @@ def test_a_reply_in_a_campaign_thread_carries_campaign_as_secondary() -> None:
     assert triage.primary is Category.QUESTION
     assert Category.CAMPAIGN in triage.secondary
     assert Category.CAMPAIGN not in run("결과 발표는 언제 나와요?").secondary
+
+
+def test_the_ad_means_the_campaign_only_under_a_campaign_post() -> None:
+    text = "this ad is stuck in my head all day"
+    elsewhere = decide(text, normalize_text(text), "en", {}, DecisionContext())
+    under = decide(text, normalize_text(text), "en", {}, DecisionContext(campaign="#SummerVibes"))
+    assert elsewhere.primary is Category.NEUTRAL
+    assert (under.primary, under.action) == (Category.CAMPAIGN, ActionKind.LIKE)

@@ -288,8 +288,9 @@ def _detect(
     _creative(cues, s, ctx, found)
     if (praise := _praise(cues, s)) is not None:
         found[Category.PRAISE] = praise
-    if cues.has("campaign"):
-        found[Category.CAMPAIGN] = f"campaign: reacts to {_words(cues, 'campaign')}"
+    if cues.has("campaign") or (ctx.campaign and cues.has("campaign_context")):
+        why = _words(cues, "campaign", "campaign_context")
+        found[Category.CAMPAIGN] = f"campaign: reacts to {why}"
     return found, legal[0] if legal else None, bool(spam and spam[0])
 
 

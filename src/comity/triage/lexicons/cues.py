@@ -47,6 +47,7 @@ class CueFinder:
         for module in (legal, abuse, spam, intent):
             families.update(module.FAMILIES)
         families["campaign"] = list(profile.campaign_cues) + list(profile.campaign_hashtags)
+        families["campaign_context"] = list(profile.campaign_context_cues)
         families["brand"] = list(profile.names)
         self.lexicon = Lexicon(families)
 

@@ -47,6 +47,7 @@ class BrandProfile:
     campaign_hashtags: tuple[str, ...]
     campaign_cues: tuple[str, ...]
     facts: tuple[Fact, ...]
+    campaign_context_cues: tuple[str, ...] = ()
     # One search over every fact's gate words; facts without a gate always run.
     _gates: re.Pattern[str] | None = None
     _gate_owner: dict[str, tuple[Fact, ...]] | None = None
@@ -107,6 +108,7 @@ def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
         campaign_name=str(campaign["name"]),
         campaign_hashtags=tuple(h.casefold() for h in _strings(campaign, "hashtags")),
         campaign_cues=_strings(campaign, "cues"),
+        campaign_context_cues=_strings(campaign, "context_cues"),
         facts=facts,
         _gates=re.compile("|".join(re.escape(w) for w in words)) if words else None,
         _gate_owner={w: tuple(fs) for w, fs in owners.items()},
