@@ -52,14 +52,15 @@ DEFAULT_LADDER = Ladder(
 def active_strikes(
     strike_times: Iterable[datetime], now: datetime, decay: timedelta | None = DEFAULT_DECAY
 ) -> int:
-    """Strikes younger than `decay` at `now` (all of them when decay is None).
+    """Strikes given before `now` and younger than `decay` (all earlier ones when None).
 
-    Strikes dated after `now` count too: they were given while `now` is being judged late.
+    Strikes at or after `now` are left out: a re-judged comment must not count its own
+    strike, nor strikes from comments written after it.
     """
     if decay is None:
-        return sum(1 for _ in strike_times)
+        return sum(1 for at in strike_times if at < now)
     cutoff = now - decay
-    return sum(1 for at in strike_times if at > cutoff)
+    return sum(1 for at in strike_times if cutoff < at < now)
 
 
 def rank(action: str) -> int:
