@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from comity.netiquette import reminder_text
+from comity.netiquette import load_default_rules, reminder_for, reminder_text
+from tests.netiquette.helpers import comment
 
 REASON = {
     "ko": "욕설과 모욕은 삼가 주세요.",
@@ -40,3 +41,12 @@ def test_reminders_never_argue() -> None:
         text = reminder_text("kai", REASON, lang).lower()
         assert "!" not in text
         assert not any(word in text for word in ("wrong", "falsch", "틀렸", "warning", "you must"))
+
+
+def test_reminder_for_a_hit_uses_the_rule_and_the_comment() -> None:
+    ruleset = load_default_rules()
+    rule = ruleset.rule("no-insults")
+    assert rule is not None
+    text = reminder_for(rule, comment("ㅅㅂ", handle="haru", lang="ko"))
+    assert text.startswith("@haru님,") and rule.reason["ko"] in text
+    assert reminder_for(rule, comment("x", handle="haru"), "de").startswith("Hallo @haru,")

@@ -15,7 +15,7 @@ from comity.netiquette.ladder import (
     enforce,
 )
 from comity.netiquette.loader import check_rules, load_default_rules, load_rules, parse_rules
-from comity.netiquette.reminders import reminder_text
+from comity.netiquette.reminders import reminder_for, reminder_text
 from comity.netiquette.render import render_html, render_markdown
 from comity.netiquette.ruleset import NetiquetteHit, Rule, RuleSet
 from comity.netiquette.stage import AuthorHistory, InMemoryHistory, netiquette_stage
@@ -44,6 +44,7 @@ __all__ = [
     "load_rules",
     "netiquette_stage",
     "parse_rules",
+    "reminder_for",
     "reminder_text",
     "render_html",
     "render_markdown",

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from comity.domain import Comment
+from comity.netiquette.ruleset import Rule
+
 # Greeting with and without a known handle.
 _GREETING: dict[str, tuple[str, str]] = {
     "ko": ("{handle}님, 안녕하세요.", "안녕하세요."),
@@ -48,3 +51,10 @@ def reminder_text(
     greeting = with_handle.format(handle=f"@{name}") if name else without
     body = _BODY["de-formal" if chosen == "de" and formal else chosen].format(reason=text)
     return f"{greeting} {body}"
+
+
+def reminder_for(
+    rule: Rule, comment: Comment, lang: str | None = None, *, formal: bool = False
+) -> str:
+    """The reminder for a comment that hit `rule`, in `lang` or else the comment's language."""
+    return reminder_text(comment.author.handle, rule.reason, lang or comment.lang, formal=formal)
