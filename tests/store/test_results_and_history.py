@@ -24,12 +24,6 @@ from comity.store.results import queue_counts, save_plans, save_rule_hits
 from tests.factories import T0, comment
 
 
-class _StrikingHit(RuleHit):
-    """A hit that gives a strike, like the netiquette engine's."""
-
-    strike = True
-
-
 def _stored(repo: CommentRepository, n: int) -> list[Comment]:
     batch = [comment(i * 7, text=f"text {i}") for i in range(n)]  # all by fan_0
     repo.upsert_many(batch, [{}] * n, source="t")
@@ -41,15 +35,22 @@ def test_rule_hits_and_strikes_are_replaced_not_duplicated(
     repo: CommentRepository, engine: Engine
 ) -> None:
     first, second = _stored(repo, 2)
-    hit = _StrikingHit(rule_id="no-insults", action="hide", severity=3, reason="No insults")
+    hit = RuleHit(rule_id="no-insults", action="hide", severity=3, reason="No insults", strike=True)
+    other = RuleHit(rule_id="no-hate", action="hide", severity=5, reason="No hate", strike=True)
     for _ in range(2):
         with engine.begin() as conn:
-            save_rule_hits(conn, [(first, [hit]), (second, [hit])])
+            save_rule_hits(conn, [(first, [hit, other]), (second, [hit])])
     history = StoreAuthorHistory(engine)
     assert history.strike_times("instagram", "fan_0") == [first.created_at, second.created_at]
     assert history.strikes("instagram", "fan_0", before=second.created_at) == 1
     with engine.connect() as conn:
-        assert len(conn.execute(select(t.rule_hits)).all()) == 2
+        assert len(conn.execute(select(t.rule_hits)).all()) == 3
+        assert conn.execute(
+            select(t.strikes.c.rule_id).order_by(t.strikes.c.id)
+        ).scalars().all() == [
+            "no-hate",
+            "no-insults",
+        ]
     with engine.begin() as conn:
         save_rule_hits(conn, [(first, [])])
     assert history.strike_times("instagram", "fan_0") == [second.created_at]
@@ -57,7 +58,7 @@ def test_rule_hits_and_strikes_are_replaced_not_duplicated(
 
 def test_strikes_decay(repo: CommentRepository, engine: Engine) -> None:
     (first,) = _stored(repo, 1)
-    hit = _StrikingHit(rule_id="r", action="hide", severity=1, reason="r")
+    hit = RuleHit(rule_id="r", action="hide", severity=1, reason="r", strike=True)
     with engine.begin() as conn:
         save_rule_hits(conn, [(first, [hit])])
     history = StoreAuthorHistory(engine, strike_decay=timedelta(days=30))

@@ -89,7 +89,7 @@ def import_command(
             total.unchanged += report.unchanged
             total.rejected.extend(report.rejected)
             for bad in report.rejected:
-                err_console.print(f"{path}:{bad.line}: {bad.code} {bad.message}", highlight=False)
+                typer.echo(f"{path}:{bad.line}: {bad.code} {bad.message}", err=True)
                 rejected_rows.append((str(path), bad.line, bad.code, bad.message, bad.raw))
         processed = services.runner.run_pending() if process else 0
     rejects_path: Path | None = None

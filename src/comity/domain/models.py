@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -131,12 +131,22 @@ class Triage:
 
 @dataclass(frozen=True, slots=True)
 class RuleHit:
-    """A netiquette rule that matched a comment."""
+    """A netiquette rule that matched a comment.
+
+    `action` is what to do after the escalation ladder, `rule_action` the rule's own;
+    `reason` is the public reason in the comment's language.
+    """
 
     rule_id: str
     action: str
     severity: int
     reason: str
+    explanation: str = ""
+    rule_action: str = ""
+    strike: bool = False
+    duration: timedelta | None = None
+    queue: str | None = None
+    label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,20 +16,8 @@ from comity.netiquette.textmatch import TermIndex
 logger = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True, slots=True)
-class NetiquetteHit(RuleHit):
-    """A RuleHit with what the playbook and the audit log also need.
-
-    `action` is the action to take after the ladder; `rule_action` is the rule's own;
-    `reason` is the public reason in the comment's language (English otherwise).
-    """
-
-    explanation: str = ""
-    rule_action: str = ""
-    strike: bool = False
-    duration: timedelta | None = None
-    queue: str | None = None
-    label: str | None = None
+# Kept as a name for readers of the netiquette package; the fields live on the domain type.
+NetiquetteHit = RuleHit
 
 
 @dataclass(frozen=True, slots=True)

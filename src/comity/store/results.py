@@ -27,34 +27,36 @@ def save_rule_hits(conn: Connection, judged: Sequence[tuple[Comment, Sequence[Ru
     for comment, hits in judged:
         if comment.id is None:
             continue
-        for hit in {hit.rule_id: hit for hit in hits}.values():
-            duration = getattr(hit, "duration", None)
-            strike = bool(getattr(hit, "strike", False))
+        unique = list({hit.rule_id: hit for hit in hits}.values())
+        for hit in unique:
             hit_rows.append(
                 {
                     "comment_id": comment.id,
                     "rule_id": hit.rule_id,
                     "action": hit.action,
-                    "rule_action": getattr(hit, "rule_action", "") or hit.action,
+                    "rule_action": hit.rule_action or hit.action,
                     "severity": hit.severity,
                     "reason": hit.reason,
-                    "explanation": getattr(hit, "explanation", ""),
-                    "strike": strike,
-                    "duration_seconds": int(duration.total_seconds()) if duration else None,
-                    "queue": getattr(hit, "queue", None),
-                    "label": getattr(hit, "label", None),
+                    "explanation": hit.explanation,
+                    "strike": hit.strike,
+                    "duration_seconds": int(hit.duration.total_seconds()) if hit.duration else None,
+                    "queue": hit.queue,
+                    "label": hit.label,
                 }
             )
-            if strike:
-                strike_rows.append(
-                    {
-                        "channel": comment.channel,
-                        "handle": comment.author.handle,
-                        "comment_id": comment.id,
-                        "rule_id": hit.rule_id,
-                        "at": comment.created_at,
-                    }
-                )
+        striking = [hit for hit in unique if hit.strike]
+        if striking:
+            # One comment earns one strike, however many rules it broke (the most severe).
+            worst = max(striking, key=lambda hit: hit.severity)
+            strike_rows.append(
+                {
+                    "channel": comment.channel,
+                    "handle": comment.author.handle,
+                    "comment_id": comment.id,
+                    "rule_id": worst.rule_id,
+                    "at": comment.created_at,
+                }
+            )
     if hit_rows:
         conn.execute(insert(t.rule_hits), hit_rows)
     if strike_rows:

@@ -1,7 +1,7 @@
 """Calibrated signal probabilities (toxicity, spam, sentiment, intent …) from linear heads.
 
-A bundle is ``signals.npz`` (int8 weights per head, per-head scales, per-language
-offsets; no pickled objects) plus ``signals.json`` (names, training data, metrics,
+A bundle is ``signals.npz`` (float16 weights per head and per-language offsets;
+no pickled objects) plus ``signals.json`` (names, training data, metrics,
 SHA-256 of the npz). Calibration was folded into the weights at training time,
 so a probability is just a sigmoid (or, for the sentiment triple, a softmax) of a
 sparse dot product. See docs/model-card.md.
@@ -77,7 +77,7 @@ class SignalModel:
                 "the bundle"
             )
         with np.load(npz_path, allow_pickle=False) as npz:
-            weights = npz["weights_q"].astype(np.float32) * npz["scales"].astype(np.float32)
+            weights = npz["weights"].astype(np.float32)
             lang_bias = npz["lang_bias"].astype(np.float32)
         return cls(weights, lang_bias, metadata)
 
