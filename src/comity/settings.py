@@ -50,6 +50,12 @@ class Settings(BaseSettings):
         False, description="Mark session cookies Secure (turn on behind HTTPS)."
     )
     triage_bundle: str = Field("default", description="Model bundle: 'default' or 'research'.")
+    rules_file: Path | None = Field(
+        None, description="Netiquette rule file (YAML); unset means the built-in default rules."
+    )
+    playbook_file: Path | None = Field(
+        None, description="Playbook overrides (YAML) laid over the built-in defaults."
+    )
     max_batch: int = Field(1000, ge=1, le=10000, description="Most comments in one API batch.")
 
     @classmethod

@@ -11,17 +11,14 @@ from sqlalchemy import Engine
 
 from comity.domain import Stage
 from comity.runtime.inprocess import InProcessRunner
+from comity.runtime.pipeline import Pipeline, build_pipeline
 from comity.settings import Settings
 from comity.store.comments import CommentRepository
 from comity.store.db import make_engine, migrate
+from comity.store.history import StoreAuthorHistory
 from comity.store.users import UserRepository
 
 log = logging.getLogger(__name__)
-
-
-def build_stages(settings: Settings) -> list[Stage]:
-    """The pipeline stages that exist, in order; each later issue adds its stage here."""
-    return []
 
 
 @dataclass
@@ -30,7 +27,11 @@ class Services:
     engine: Engine
     comments: CommentRepository
     users: UserRepository
-    runner: InProcessRunner
+    history: StoreAuthorHistory
+    stages: Sequence[Stage] | None = None
+    _pipeline: Pipeline | None = field(default=None, repr=False)
+    _runner: InProcessRunner | None = field(default=None, repr=False)
+    _runner_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _wakeup: threading.Event = field(default_factory=threading.Event, repr=False)
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
     _worker: threading.Thread | None = field(default=None, repr=False)
@@ -39,20 +40,32 @@ class Services:
     def from_settings(
         cls, settings: Settings, *, stages: Sequence[Stage] | None = None
     ) -> Services:
-        """Connect, migrate, and assemble repositories and the pipeline."""
+        """Connect, migrate and assemble repositories; `stages` replaces the configured pipeline."""
         engine = make_engine(settings.resolved_database_url)
         migrate(engine)
-        comments = CommentRepository(engine)
-        runner = InProcessRunner(
-            comments, build_stages(settings) if stages is None else list(stages)
-        )
         return cls(
             settings=settings,
             engine=engine,
-            comments=comments,
+            comments=CommentRepository(engine),
             users=UserRepository(engine),
-            runner=runner,
+            history=StoreAuthorHistory(engine),
+            stages=stages,
         )
+
+    @property
+    def pipeline(self) -> Pipeline:
+        """Models, rules and playbook, loaded on first use (commands like `stats` never pay)."""
+        if self._pipeline is None:
+            self._pipeline = build_pipeline(self.settings, self.history)
+        return self._pipeline
+
+    @property
+    def runner(self) -> InProcessRunner:
+        with self._runner_lock:
+            if self._runner is None:
+                stages = list(self.stages) if self.stages is not None else self.pipeline.stages
+                self._runner = InProcessRunner(self.comments, stages, history=self.history)
+            return self._runner
 
     def start_background_pipeline(self) -> None:
         """Process pending comments in a thread, woken by `notify_ingested`."""

@@ -1,0 +1,40 @@
+"""The pipeline as configured: triage → netiquette → playbook, built once per process."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from comity.domain import Stage
+from comity.netiquette import RuleHolder, load_rules, netiquette_stage
+from comity.playbook import default_config, load_config, playbook_stage
+from comity.settings import Settings
+from comity.store.history import StoreAuthorHistory
+from comity.triage import Triager
+from comity.triage.stage import triage_stage
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Pipeline:
+    stages: list[Stage]
+    rules: RuleHolder
+    triager: Triager
+
+
+def build_pipeline(settings: Settings, history: StoreAuthorHistory) -> Pipeline:
+    """Load models, rules and playbook from the settings; errors surface at start-up."""
+    triager = Triager.load(settings.triage_bundle)
+    ruleset = load_rules(settings.rules_file) if settings.rules_file else None
+    rules = RuleHolder(ruleset, path=settings.rules_file)
+    history.strike_decay = rules.current.decay
+    playbook = load_config(settings.playbook_file) if settings.playbook_file else default_config()
+    stages = [
+        triage_stage(triager),
+        netiquette_stage(rules, history),
+        playbook_stage(playbook, history, _now),
+    ]
+    return Pipeline(stages=stages, rules=rules, triager=triager)
