@@ -488,3 +488,30 @@ class CommentRepository:
         conn.execute(
             update(t.comments).where(t.comments.c.id == comment_id).values(status=status.value)
         )
+
+    def iter_with_triage(
+        self, since: datetime | None = None, batch: int = 2000
+    ) -> Iterator[tuple[Comment, Triage | None]]:
+        """Every stored comment (since `since`) oldest first, read in keyset-paged batches."""
+        last: tuple[datetime, int] | None = None
+        while True:
+            query = self._select()
+            if since is not None:
+                query = query.where(t.comments.c.created_at >= since)
+            if last is not None:
+                query = query.where(
+                    or_(
+                        t.comments.c.created_at > last[0],
+                        and_(t.comments.c.created_at == last[0], t.comments.c.id > last[1]),
+                    )
+                )
+            query = query.order_by(t.comments.c.created_at, t.comments.c.id).limit(batch)
+            with self.engine.connect() as conn:
+                rows = conn.execute(query).all()
+            if not rows:
+                return
+            for row in rows:
+                stored = self._stored(row)
+                yield stored.comment, stored.triage
+            final = rows[-1]._mapping
+            last = (final["created_at"], final["id"])

@@ -132,3 +132,9 @@ class StoreAuthorHistory:
                 )
                 for row in conn.execute(query)
             ]
+
+    def all_strikes(self) -> list[tuple[str, str, datetime]]:
+        """(channel, handle, at) of every strike, for replaying history in memory."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(t.strikes.c.channel, t.strikes.c.handle, t.strikes.c.at))
+            return [(row.channel, row.handle, aware(row.at)) for row in rows]
