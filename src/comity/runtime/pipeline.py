@@ -25,11 +25,15 @@ class Pipeline:
     triager: Triager
 
 
-def build_pipeline(settings: Settings, history: StoreAuthorHistory) -> Pipeline:
-    """Load models, rules and playbook from the settings; errors surface at start-up."""
-    triager = Triager.load(settings.triage_bundle)
+def load_rule_holder(settings: Settings) -> RuleHolder:
+    """The configured rule file, or the built-in rules; a bad file raises RuleFileError."""
     ruleset = load_rules(settings.rules_file) if settings.rules_file else None
-    rules = RuleHolder(ruleset, path=settings.rules_file)
+    return RuleHolder(ruleset, path=settings.rules_file)
+
+
+def build_pipeline(settings: Settings, history: StoreAuthorHistory, rules: RuleHolder) -> Pipeline:
+    """Load models and playbook from the settings; errors surface at start-up."""
+    triager = Triager.load(settings.triage_bundle)
     history.strike_decay = rules.current.decay
     playbook = load_config(settings.playbook_file) if settings.playbook_file else default_config()
     stages = [

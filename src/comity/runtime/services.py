@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from comity.domain import Stage
+from comity.netiquette import RuleHolder
 from comity.runtime.inprocess import InProcessRunner
-from comity.runtime.pipeline import Pipeline, build_pipeline
+from comity.runtime.pipeline import Pipeline, build_pipeline, load_rule_holder
 from comity.settings import Settings
 from comity.store.comments import CommentRepository
 from comity.store.db import make_engine, migrate
@@ -30,6 +31,7 @@ class Services:
     history: StoreAuthorHistory
     stages: Sequence[Stage] | None = None
     _pipeline: Pipeline | None = field(default=None, repr=False)
+    _rules: RuleHolder | None = field(default=None, repr=False)
     _runner: InProcessRunner | None = field(default=None, repr=False)
     _runner_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _wakeup: threading.Event = field(default_factory=threading.Event, repr=False)
@@ -56,8 +58,15 @@ class Services:
     def pipeline(self) -> Pipeline:
         """Models, rules and playbook, loaded on first use (commands like `stats` never pay)."""
         if self._pipeline is None:
-            self._pipeline = build_pipeline(self.settings, self.history)
+            self._pipeline = build_pipeline(self.settings, self.history, self.rules)
         return self._pipeline
+
+    @property
+    def rules(self) -> RuleHolder:
+        """The active netiquette rules (shared with the pipeline's netiquette stage)."""
+        if self._rules is None:
+            self._rules = load_rule_holder(self.settings)
+        return self._rules
 
     @property
     def runner(self) -> InProcessRunner:
