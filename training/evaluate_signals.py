@@ -230,6 +230,34 @@ def render(bundles: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def render_calibration(bundles: dict[str, dict[str, Any]], detail: tuple[str, ...]) -> str:
+    """Markdown: expected calibration error per head, then reliability tables for ``detail``."""
+    names = list(bundles)
+    heads = list(next(iter(bundles.values()))["reliability"])
+    lines = [
+        "| head | " + " | ".join(f"ECE {b}" for b in names) + " |",
+        "|---|" + "---|" * len(names),
+    ]
+    for head in heads:
+        eces = [bundles[b]["reliability"].get(head, {}).get("ece") for b in names]
+        lines.append(f"| {head} | " + " | ".join(_fmt(e) for e in eces) + " |")
+    for head in detail:
+        for b in names:
+            rel = bundles[b]["reliability"].get(head)
+            if rel is None:
+                continue
+            lines += [
+                "",
+                f"Reliability of `{head}` ({b} bundle, pooled out-of-fold):",
+                "",
+                "| predicted p | n | mean predicted | observed rate |",
+                "|---|---|---|---|",
+            ]
+            for lo, hi, n, conf, acc in rel["bins"]:
+                lines.append(f"| {lo:.1f}-{hi:.1f} | {n} | {conf:.3f} | {acc:.3f} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--models", type=Path, default=MODELS)
@@ -240,6 +268,8 @@ def main() -> None:
         if meta.exists():
             bundles[bundle] = json.loads(meta.read_text(encoding="utf-8"))
     print(render(bundles))
+    print()
+    print(render_calibration(bundles, ("toxicity", "spam", "question", "sentiment_negative")))
 
 
 if __name__ == "__main__":

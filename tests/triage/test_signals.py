@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -76,13 +77,9 @@ def test_sha256_mismatch_is_rejected(tmp_path: Path) -> None:
 
 
 def test_pickled_arrays_are_refused(tmp_path: Path) -> None:
-    import hashlib
-
     folder = _copy_bundle(tmp_path)
     npz = folder / "signals.npz"
-    np.savez(
-        npz, weights_q=np.array([object()], dtype=object), scales=np.ones(1), lang_bias=np.ones(1)
-    )
+    np.savez(npz, weights=np.array([object()], dtype=object), lang_bias=np.ones(1))
     meta = json.loads((folder / "signals.json").read_text(encoding="utf-8"))
     meta["sha256"] = hashlib.sha256(npz.read_bytes()).hexdigest()
     (folder / "signals.json").write_text(json.dumps(meta), encoding="utf-8")

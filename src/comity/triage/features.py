@@ -124,7 +124,8 @@ def featurize(
             ok &= cp != _SPACE
         kinds.append(_mix(sub(pos, right), _SALT_CHAR + order, bits))
         valid.append(ok)
-        lengths.append(np.full(n, order, dtype=np.int64))
+        if spans:
+            lengths.append(np.full(n, order, dtype=np.int64))
 
     # Words: maximal runs without spaces; each comment is padded with spaces.
     blank = (cp == _SPACE) | is_sep
