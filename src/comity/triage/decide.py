@@ -198,7 +198,8 @@ def _complaint(cues: Cues, s: _Signals, norm: str) -> str | None:
         return f"complaint: {', '.join(found[:3])}{s.note('complaint')}"
     if found and not cues.question_mark:
         return f"complaint: {found[0]}{s.note('complaint')}"
-    if s("complaint") >= 0.85 and s("sentiment_negative") >= 0.6:
+    # The model alone must not turn an insult without a concrete problem into a complaint.
+    if s("complaint") >= 0.85 and s("sentiment_negative") >= 0.6 and not cues.has("insult"):
         return f"complaint: reports a problem{s.note('complaint')}"
     return None
 
@@ -210,7 +211,8 @@ def _asks(cues: Cues, s: _Signals) -> bool:
     if (cues.has("insult") or cues.has("bait")) and not cues.has("question"):
         return False
     form = cues.question_form or cues.question_mark or cues.has("question")
-    return form or s("question") >= 0.85
+    # Without any question form the model must be very sure (jokes read like questions).
+    return form or s("question") >= 0.95
 
 
 def _question(cues: Cues, s: _Signals) -> str | None:

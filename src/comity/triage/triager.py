@@ -93,7 +93,9 @@ class Triager:
         self.detect_language = detect_language or _default_language_detector()
         self.explain = explain
         meta = signals.metadata if signals is not None else {}
-        self.model = str(meta.get("version") or meta.get("name") or "")
+        sha = str(meta.get("sha256") or "")[:8]
+        fallback = f"{meta.get('bundle', 'signals')}@{sha}" if sha else str(meta.get("bundle", ""))
+        self.model = str(meta.get("version") or meta.get("name") or fallback)
         if signals is None:
             self.model = "lexicon-only"
 
