@@ -46,8 +46,10 @@ REASON_SIGNAL: dict[Category, str] = {
     Category.CREATIVE_CRITIQUE: "humour",
     Category.PRAISE: "praise",
 }
-# Lexicon families whose words already show why a category was chosen.
+# Lexicon families whose words already show why a category was chosen; categories not
+# listed are decided by the fact sheet, media or campaign words, never by a model alone.
 CUE_FAMILIES: dict[Category, tuple[str, ...]] = {
+    Category.SPAM: ("promo", "follow", "scam", "crypto", "gambling"),
     Category.TOXIC: ("insult", "profanity"),
     Category.TROLL: ("bait", "insult", "negative"),
     Category.COMPLAINT: ("complaint",),
@@ -393,7 +395,8 @@ def decide(
     head = REASON_SIGNAL.get(primary) or (LEGAL_SIGNAL.get(legal_sub) if legal_sub else None)
     # The model's n-grams are the evidence when no cue word is: explain a head that fired
     # (a low score would mislead) and only then, since explaining costs a featurisation.
-    cued = any(cues.has(f) for f in CUE_FAMILIES.get(primary, ()))
+    families = CUE_FAMILIES.get(primary)
+    cued = families is None or any(cues.has(f) for f in families)
     if explain is not None and head and not cued and signals.get(head, 0.0) >= 0.5:
         grams = explain(head)
         if grams:
