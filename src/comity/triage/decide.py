@@ -373,7 +373,7 @@ def decide(
     if Category.COMPLAINT in found and cues.has("profanity") and Category.TOXIC not in found:
         found[Category.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
     # The brand's own replies ("불편을 드려 죄송합니다", "DM us") need nothing from the team.
-    own_reply = any(norm.startswith(f"{name}:") for name in finder.profile.names)
+    own_reply = norm.startswith(finder.reply_prefixes)
     if (own_reply or cues.has("brand_voice")) and not found.keys() & _SEVERE:
         found = {}
     primary = _primary(found, ctx)

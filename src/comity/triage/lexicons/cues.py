@@ -50,6 +50,8 @@ class CueFinder:
         families["campaign_context"] = list(profile.campaign_context_cues)
         families["brand"] = list(profile.names)
         self.lexicon = Lexicon(families)
+        # "하늘커피: …" marks a reply written by the brand itself.
+        self.reply_prefixes = tuple(f"{name}:" for name in profile.names)
 
     def find(self, text: str, norm: str) -> Cues:
         """Scan the raw text (for shapes) and the normalised text (for words)."""
