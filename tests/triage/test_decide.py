@@ -251,3 +251,8 @@ def test_the_ad_means_the_campaign_only_under_a_campaign_post() -> None:
     under = decide(text, normalize_text(text), "en", {}, DecisionContext(campaign="#SummerVibes"))
     assert elsewhere.primary is Category.NEUTRAL
     assert (under.primary, under.action) == (Category.CAMPAIGN, ActionKind.LIKE)
+
+
+def test_the_brands_own_reply_needs_no_action() -> None:
+    triage = run("하늘커피: 불편을 드려 죄송합니다. 주문번호를 DM으로 보내주시면 환불 도와드릴게요")
+    assert (triage.primary, triage.action) == (Category.NEUTRAL, ActionKind.NONE)

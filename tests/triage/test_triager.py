@@ -106,3 +106,15 @@ def test_stage_declares_its_fields_and_fills_each_item_once() -> None:
     stage.run(items)
     assert [item.triage for item in items] == first
     assert len(fake.calls) == 1
+
+
+def test_the_shipped_bundle_loads_and_feeds_the_decision() -> None:
+    triager = Triager.load()
+    assert triager.signals is not None
+    names = set(triager.signals.names)
+    assert {"toxicity", "insult", "threat", "spam", "question"} <= names
+    text = "환불해주세요 주문번호 88231 아직도 배송이 안 와요"
+    triage = triager.triage(comment(1, text=text, lang="ko"))
+    assert triage.primary is Category.COMPLAINT
+    assert set(triage.signals) == names
+    assert triage.model.startswith("default")
