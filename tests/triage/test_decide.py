@@ -256,3 +256,8 @@ def test_the_ad_means_the_campaign_only_under_a_campaign_post() -> None:
 def test_the_brands_own_reply_needs_no_action() -> None:
     triage = run("하늘커피: 불편을 드려 죄송합니다. 주문번호를 DM으로 보내주시면 환불 도와드릴게요")
     assert (triage.primary, triage.action) == (Category.NEUTRAL, ActionKind.NONE)
+
+
+def test_a_suggestion_phrased_as_a_question_is_feedback() -> None:
+    triage = run("how about a mint latte for the summer?")
+    assert (triage.primary, triage.action) == (Category.FEEDBACK, ActionKind.RECORD)

@@ -220,6 +220,9 @@ def _asks(cues: Cues, s: _Signals) -> bool:
 def _question(cues: Cues, s: _Signals) -> str | None:
     if not _asks(cues, s):
         return None
+    # "how about a mint latte?" suggests rather than asks.
+    if cues.has("feedback") and not cues.has("question"):
+        return None
     about = cues.has("topic") or cues.has("brand") or cues.has("campaign") or bool(cues.stores)
     # "what time do you close?" asks the brand even without a product word.
     asked = cues.has("question") and (cues.question_mark or cues.question_form)
@@ -265,6 +268,7 @@ def _detect(
     if (complaint := _complaint(cues, s, norm)) is not None:
         found[Category.COMPLAINT] = complaint
     misinfo = cues.misinformation
+    # "does oat milk cost extra?" asks; a claim with a bare "?" or hearsay asserts.
     if misinfo and not (cues.question_form and not cues.has("hearsay")):
         found[Category.MISINFORMATION] = (
             f"misinformation: '{misinfo[1]}' contradicts the fact sheet ({misinfo[0].fact})"

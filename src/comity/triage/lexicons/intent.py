@@ -51,6 +51,9 @@ QUESTION = [
 
 # Suggestions and requests for something new or different.
 FEEDBACK = [
+    "했으면", "있었으면", "나왔으면", "생겼으면", "요청", "would be cool", "how about",
+    "why not add",
+    "consider adding", "wie wäre es", "fände ich gut", "bitte wieder",
     "해줘요", "please show", "please let", "please keep", "let me", "would help",
     "i'd buy", "make more", "wären super", "wäre super", "wären toll", "wäre gut", "bitte auch",
     "상시 메뉴", "all year",
