@@ -261,3 +261,24 @@ def test_the_brands_own_reply_needs_no_action() -> None:
 def test_a_suggestion_phrased_as_a_question_is_feedback() -> None:
     triage = run("how about a mint latte for the summer?")
     assert (triage.primary, triage.action) == (Category.FEEDBACK, ActionKind.RECORD)
+
+
+@pytest.mark.parametrize(
+    ("text", "claims"),
+    [
+        ("they test their syrups on animals, boycott", True),
+        ("Haneul does not test on animals", False),
+        ("Haneul testet nicht an Tieren", False),
+        ("하늘커피 동물실험 안 한대요", False),
+        ("하늘커피 유자는 다 일본산이래요", True),
+        ("Die App war drei Tage lang down, Stempel sind alle weg für immer", True),
+    ],
+)
+def test_a_denial_of_a_false_claim_is_not_misinformation(text: str, claims: bool) -> None:
+    assert (run(text).primary is Category.MISINFORMATION) is claims
+
+
+def test_fake_brand_goods_for_sale_infringe() -> None:
+    triage = run("selling fake haneul gift cards, half price, dm me")
+    assert triage.legal_sub is LegalSub.IP
+    assert Category.SPAM in triage.secondary

@@ -150,8 +150,9 @@ def _legal(cues: Cues, s: _Signals, norm: str) -> tuple[LegalSub, str] | None:
         return LegalSub.OBSCENE, f"sexual content: {why}{s.note('sexually_explicit')}"
     if cues.has("piracy"):
         return LegalSub.IP, f"pirated content: {_words(cues, 'piracy')}"
-    if cues.has("ip") and (cues.has("sell") or cues.urls or cues.money):
-        return LegalSub.IP, f"counterfeit or pirated goods: {_words(cues, 'ip', 'sell')}"
+    offer = cues.has("sell") or bool(cues.urls) or cues.money
+    if (cues.has("ip") or (cues.has("fake") and cues.has("brand"))) and offer:
+        return LegalSub.IP, f"counterfeit goods: {_words(cues, 'ip', 'fake', 'sell')}"
     return None
 
 

@@ -12,6 +12,8 @@ PROFANITY = [
 
 # Insults: words that demean a person.
 INSULT = [
+    "brainwashed", "sheep", "sheeple", "머리 나쁜", "머리가 나쁜", "빡대가리", "돌대가리", "무식",
+    "멍청이", "hirnlos", "dumpfbacke",
     "ㅄ", "개념 없", "수준 낮", "muppet", "twat", "dipshit", "nitwit", "schwachkopf", "spacko",
     "missgeburt", "hohlbirne",
     "병신", "븅신", "ㅂㅅ", "찐따", "호구", "한심", "닥쳐", "꺼져", "멍청", "등신", "바보",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # A concrete customer problem: failed order, defect, money, bad service, lost data.
 COMPLAINT = [
+    "뭉개", "망가져", "찌그러", "찢어", "새고", "bug in", "fly in", "in my drink", "not ok",
+    "unacceptable", "fehlt", "meldet sich", "niemand antwortet", "inakzeptabel",
     "안 돼요", "안돼요", "안 돼서", "안돼서", "안 되네", "안 됩니다", "돌려주세요", "유통기한",
     "쏟아",
     "터져서", "조각", "이물", "never came", "still says", "where is my", "not received",

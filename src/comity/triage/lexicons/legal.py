@@ -40,6 +40,8 @@ OBSCENE = [
 
 # Threats of violence against people or property.
 THREAT = [
+    "hurt her", "hurt him", "hurt them", "after her shift", "after his shift", "wait for her",
+    "wait for him", "나중에 보자", "기다린다 퇴근",
     "zünde", "anzünden", "abbrennen", "burn the", "burn your", "come burn", "set fire", "불태워",
     "박살", "부숴버",
     "죽고 싶", "가만두지", "두고 보자", "목을", "i will hurt", "i'll hurt", "hurt you",
@@ -113,7 +115,11 @@ EXCLUSION = [
     "haben hier nichts", "gehören nicht",
 ]
 
+# "fake"/"가짜" next to the brand and an offer to sell is a counterfeit.
+FAKE = ["fake", "가짜", "gefälscht*", "unecht*"]
+
 FAMILIES: dict[str, list[str]] = {
+    "fake": FAKE,
     "group": GROUP,
     "exclusion": EXCLUSION,
     "piracy": PIRACY,

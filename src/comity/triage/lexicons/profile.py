@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 DEFAULT_PROFILE = Path(__file__).with_name("brand.yaml")
+# "does not test on animals" states the fact; a claim right after a negation is no claim.
+_NEGATED = re.compile(r"\b(?:not|n't|never|no)\s|\b(?:nicht|nie|kein\w*)\s|안\s|않")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +34,7 @@ class Fact:
             return None
         for claim in self.claims:
             match = claim.search(norm)
-            if match:
+            if match and not _NEGATED.search(norm, max(0, match.start() - 12), match.start()):
                 return match.group(0)
         return None
 
