@@ -4,6 +4,9 @@ from __future__ import annotations
 
 # A concrete customer problem: failed order, defect, money, bad service, lost data.
 COMPLAINT = [
+    "틀렸", "틀려", "잘못 만들", "charged for", "got charged", "lauwarm", "sauer", "안 들어",
+    "안들어",
+    "너무하네", "너무하시",
     "뭉개", "망가져", "찌그러", "찢어", "새고", "bug in", "fly in", "in my drink", "not ok",
     "unacceptable", "fehlt", "meldet sich", "niemand antwortet", "inakzeptabel",
     "안 돼요", "안돼요", "안 돼서", "안돼서", "안 되네", "안 됩니다", "돌려주세요", "유통기한",
@@ -53,6 +56,8 @@ QUESTION = [
 
 # Suggestions and requests for something new or different.
 FEEDBACK = [
+    "please offer", "please consider", "could you offer", "you should", "you guys should",
+    "ihr solltet", "bitte bietet",
     "했으면", "있었으면", "나왔으면", "생겼으면", "요청", "would be cool", "how about",
     "why not add",
     "consider adding", "wie wäre es", "fände ich gut", "bitte wieder",

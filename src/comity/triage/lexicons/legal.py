@@ -40,6 +40,7 @@ OBSCENE = [
 
 # Threats of violence against people or property.
 THREAT = [
+    "어디 사는지", "집 알아", "where you live", "wo du wohnst", "i know where",
     "hurt her", "hurt him", "hurt them", "after her shift", "after his shift", "wait for her",
     "wait for him", "나중에 보자", "기다린다 퇴근",
     "zünde", "anzünden", "abbrennen", "burn the", "burn your", "come burn", "set fire", "불태워",
@@ -100,6 +101,7 @@ PIRACY = [
 
 # Protected groups, and what turns a mention of them into exclusion or contempt.
 GROUP = [
+    "여자는", "여자들은", "남자는", "women are", "women should", "frauen gehören", "frauen sollten",
     "외국인", "이민자", "장애인", "여자들", "남자들", "게이", "흑인", "중국인", "조선족",
     "동남아", "무슬림",
     "난민", "그 나라 사람", "immigrants", "foreigners", "disabled", "wheelchair*", "muslims",
@@ -108,6 +110,7 @@ GROUP = [
     "muslime", "juden", "schwule",
 ]
 EXCLUSION = [
+    "설거지나", "집에서 애나", "in die küche", "back to the kitchen", "make me a sandwich",
     "뽑지 마", "내보내", "나가라", "받지 마", "출입 금지", "손버릇", "다 똑같", "추방", "받지마",
     "뽑지마",
     "keep them out", "people out", "should stay", "don't hire", "dont hire", "ban them", "ruin",
