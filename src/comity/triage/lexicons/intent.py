@@ -4,8 +4,8 @@ from __future__ import annotations
 
 # A concrete customer problem: failed order, defect, money, bad service, lost data.
 COMPLAINT = [
-    "틀렸", "틀려", "잘못 만들", "charged for", "got charged", "lauwarm", "sauer", "안 들어",
-    "안들어",
+    "틀렸", "틀려", "잘못 만들", "charged for", "got charged", "lauwarm", "sauer", "안 들어왔",
+    "안 들어옴", "안들어옴", "입금 안",
     "너무하네", "너무하시",
     "뭉개", "망가져", "찌그러", "찢어", "새고", "bug in", "fly in", "in my drink", "not ok",
     "unacceptable", "fehlt", "meldet sich", "niemand antwortet", "inakzeptabel",
