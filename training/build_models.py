@@ -170,7 +170,7 @@ def build(bundle: str, out_dir: Path, date: str, jobs: int) -> dict[str, Any]:
         "date": date,
         "seed": fit.SEED,
         "cv_folds": fit.N_FOLDS,
-        "regularisation": {"C_binary": fit.C_BINARY, "C_sentiment": fit.C_SENTIMENT},
+        "regularisation": {h: fit.head_c(h) for h in fits},
         "calibration": {h: f.calibration for h, f in fits.items()},
         "metrics": evaluate_signals.evaluate(examples, fits),
         "reliability": evaluate_signals.reliability(fits),
