@@ -150,7 +150,7 @@ def _legal(cues: Cues, s: _Signals, norm: str) -> tuple[LegalSub, str] | None:
         return LegalSub.OBSCENE, f"sexual content: {why}{s.note('sexually_explicit')}"
     if cues.has("piracy"):
         return LegalSub.IP, f"pirated content: {_words(cues, 'piracy')}"
-    offer = cues.has("sell") or bool(cues.urls) or cues.money
+    offer = cues.has("sell") or bool(cues.urls) or cues.money or cues.messenger
     if (cues.has("ip") or (cues.has("fake") and cues.has("brand"))) and offer:
         return LegalSub.IP, f"counterfeit goods: {_words(cues, 'ip', 'fake', 'sell')}"
     return None
@@ -225,8 +225,8 @@ def _question(cues: Cues, s: _Signals) -> str | None:
     if cues.has("feedback") and not cues.has("question"):
         return None
     about = cues.has("topic") or cues.has("brand") or cues.has("campaign") or bool(cues.stores)
-    # "what time do you close?" asks the brand even without a product word.
-    asked = cues.has("question") and (cues.question_mark or cues.question_form)
+    # "what time do you close?" / "are your cups recyclable?" ask even without a product word.
+    asked = (cues.has("question") or cues.question_form) and cues.question_mark
     if not (about or (asked and not cues.has("community"))):
         return None
     words = _words(cues, "question") or ("question mark" if cues.question_mark else "ending")

@@ -48,6 +48,7 @@ TARGET_PEOPLE = [
 
 # Provocation, derailing and announced repetition: what a troll does.
 BAIT = [
+    "widersprecht", "überzeugt mich vom gegenteil",
     "반박 불가", "반박불가", "stay mad", "cope harder", "cry harder", "mad?", "bleibt sauer",
     "분탕", "키배", "키보드 배틀", "댓글 싸움", "삭제해도", "또 왔", "계속 쓸", "매일 올", "알바냐",
     "알바 쓰냐", "정치", "unpopular opinion", "change my mind", "prove me wrong", "shill",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # A concrete customer problem: failed order, defect, money, bad service, lost data.
 COMPLAINT = [
+    "spilled", "paid for a", "third time", "second time", "again and again", "einloggen",
+    "klappt nicht", "klappt auch nicht", "모른다고", "모른대", "어떡하",
     "틀렸", "틀려", "잘못 만들", "charged for", "got charged", "lauwarm", "sauer", "안 들어왔",
     "안 들어옴", "안들어옴", "입금 안",
     "너무하네", "너무하시",
@@ -44,6 +46,7 @@ COMPLAINT = [
 
 # Asking for information.
 QUESTION = [
+    "wie lange", "is your", "are your", "do you have", "does it", "gültig",
     "되나요", "있나요", "하나요", "인가요", "건가요", "가능한가요", "가능해요", "할까요", "될까요",
     "얼마", "언제", "어디", "몇시", "몇 시", "몇장", "몇 장", "몇개", "어떻게", "뭐예요", "뭐에요",
     "뭐냐", "궁금", "알려주세요", "알려주실", "문의드", "여쭤", "되냐", "하냐", "있냐", "되냐고",

@@ -40,6 +40,7 @@ OBSCENE = [
 
 # Threats of violence against people or property.
 THREAT = [
+    "wenn ich dich erwische", "stech dich", "stech euch", "mach dich kalt",
     "어디 사는지", "집 알아", "where you live", "wo du wohnst", "i know where",
     "hurt her", "hurt him", "hurt them", "after her shift", "after his shift", "wait for her",
     "wait for him", "나중에 보자", "기다린다 퇴근",
@@ -110,6 +111,8 @@ GROUP = [
     "muslime", "juden", "schwule",
 ]
 EXCLUSION = [
+    "sollten hier", "should not be allowed", "shouldn't be allowed", "not be served",
+    "nicht bedient", "들어오면 안", "받으면 안",
     "설거지나", "집에서 애나", "in die küche", "back to the kitchen", "make me a sandwich",
     "뽑지 마", "내보내", "나가라", "받지 마", "출입 금지", "손버릇", "다 똑같", "추방", "받지마",
     "뽑지마",

@@ -42,12 +42,14 @@ CRYPTO = [
     "rendite", "krypto*",
 ]
 GAMBLING = [
+    "스포츠토토", "가입머니", "꽁머니", "먹튀",
     "토토", "카지노", "바카라", "안전놀이터", "놀이터", "슬롯", "첫충", "신규가입", "배팅", "베팅",
     "casino*", "betting", "slots", "poker", "jackpot", "sportwetten", "wetten", "spielbank",
 ]
 
 # Offering goods for sale (turns a counterfeit cue into an infringement).
 SELL = [
+    "넘깁니다", "도매", "판매합니다", "wholesale",
     "팝니다", "팔아요", "판매", "팔아", "구매문의", "DM주세요", "dm주세요", "스토어",
     "sell*", "selling", "for sale", "shipping",
     "verkaufe*", "versand", "bei interesse", "pn",
