@@ -282,3 +282,50 @@ def test_fake_brand_goods_for_sale_infringe() -> None:
     triage = run("selling fake haneul gift cards, half price, dm me")
     assert triage.legal_sub is LegalSub.IP
     assert Category.SPAM in triage.secondary
+
+
+# One comment per category and language, written for these tests (not from any data set).
+EXAMPLES = [
+    ("complaint", "주문한 케이크가 다 뭉개져서 왔어요. 사진 보내드릴게요", {}),
+    ("complaint", "Paid for a large, got a small. Third time this month.", {}),
+    ("complaint", "Seit Tagen kann ich mich nicht einloggen, das Zurücksetzen klappt nicht", {}),
+    ("question", "원두 선물 포장 되나요?", {}),
+    ("question", "Are your paper cups recyclable?", {}),
+    ("question", "Habt ihr auch laktosefreie Milch?", {}),
+    ("feedback", "디카페인 원두도 소포장으로 팔아주세요", {}),
+    ("feedback", "a loyalty program for the webshop would be great", {}),
+    ("feedback", "Es wäre super, wenn ihr auch Pfandbecher hättet", {}),
+    ("praise", "잠실점 사장님 항상 웃으면서 맞아주셔서 좋아요", {}),
+    ("praise", "Best flat white in Berlin, no contest", {}),
+    ("praise", "Der beste Cappuccino in Hamburg!", {}),
+    ("toxic", "너 같은 애들 때문에 댓글창이 더러워짐 꺼져", {}),
+    ("toxic", "the social media guy is a useless moron", {}),
+    ("toxic", "Halt die Klappe, keiner will deine Meinung hören", {}),
+    ("troll", "커피 마시는 사람들 다 허세임 반박 불가", {"author_strikes": 2}),
+    ("troll", "tea is superior, coffee drinkers stay mad", {}),
+    ("spam", "스포츠 배팅 가입머니 3만원 지급", {}),
+    ("spam", "Earn $500 a day from home, link in bio!!", {}),
+    ("spam", "Gratis iPhone gewinnen!! Jetzt klicken: win-phone.top/de", {}),
+    ("legal", "짝퉁 하늘커피 텀블러 도매로 넘깁니다 카톡 주세요", {}),
+    ("legal", "I'm going to find that barista after her shift and hurt her", {}),
+    ("legal", "Juden sollten hier keinen Kaffee bekommen", {}),
+    ("misinformation", "유자에이드 한 잔에 설탕 40g이래요 조심하세요", {}),
+    ("misinformation", "psa the gangnam flagship closes at 10pm now", {}),
+    ("misinformation", "Achtung, der Rückruf betrifft alle Becher, auch die neuen", {}),
+    ("creative_critique", "가격 보고 눈물이 아아처럼 흘러내림ㅋㅋㅋ", {}),
+    ("creative_critique", "my wallet filed for divorce after the price hike 😂", {}),
+    ("fan_content", "직접 그린 하늘커피 매장 일러스트예요!", {"has_media": True}),
+    ("fan_content", "Ich habe euren Eisbären gehäkelt 🧶", {"has_media": True}),
+    ("campaign", "viva yuzu ade gang 🍋🍋", {"campaign": "#SummerVibes"}),
+    ("campaign", "그 북극곰 광고 또 보고 싶다", {"campaign": "#여름엔비바"}),
+    ("neutral", "퇴근하고 싶다", {}),
+    ("neutral", "first time here", {}),
+    ("neutral", "Guten Morgen zusammen!", {}),
+]
+
+
+@pytest.mark.parametrize(("primary", "text", "context"), EXAMPLES)
+def test_examples_in_three_languages(primary: str, text: str, context: dict[str, object]) -> None:
+    triage = decide(text, normalize_text(text), "xx", {}, DecisionContext.from_mapping(context))
+    assert triage.primary.value == primary
+    assert triage.reasons
