@@ -50,6 +50,11 @@ class Settings(BaseSettings):
         False, description="Mark session cookies Secure (turn on behind HTTPS)."
     )
     triage_bundle: str = Field("default", description="Model bundle: 'default' or 'research'.")
+    brand_accounts: list[str] = Field(
+        default_factory=list,
+        description="The brand's own handles (`handle` or `channel:handle`); their comments are "
+        "never cases. Comments marked `from_brand` by a connector count too.",
+    )
     rules_file: Path | None = Field(
         None, description="Netiquette rule file (YAML); unset means the built-in default rules."
     )

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from comity.domain import Stage
 from comity.netiquette import RuleHolder, load_rules, netiquette_stage
 from comity.playbook import default_config, load_config, playbook_stage
+from comity.playbook.own_comments import own_comments_stage
 from comity.settings import Settings
 from comity.store.history import StoreAuthorHistory
 from comity.triage import Triager
@@ -37,6 +38,7 @@ def build_pipeline(settings: Settings, history: StoreAuthorHistory, rules: RuleH
     history.strike_decay = rules.current.decay
     playbook = load_config(settings.playbook_file) if settings.playbook_file else default_config()
     stages = [
+        own_comments_stage(settings.brand_accounts),
         triage_stage(triager),
         netiquette_stage(rules, history),
         playbook_stage(playbook, history, _now),
