@@ -210,8 +210,10 @@ def _complaint(cues: Cues, s: _Signals, norm: str) -> str | None:
 def _asks(cues: Cues, s: _Signals) -> bool:
     if cues.rhetorical:
         return False
-    # An insult or bait with a question mark is rhetorical unless it asks for something.
+    # An insult, bait or joke with a bare "?" is rhetorical unless it asks for something.
     if (cues.has("insult") or cues.has("bait")) and not cues.has("question"):
+        return False
+    if cues.has("humour") and not (cues.question_form or cues.has("question")):
         return False
     form = cues.question_form or cues.question_mark or cues.has("question")
     # Without any question form the model must be very sure (jokes read like questions).

@@ -20,9 +20,9 @@ INSULT = [
     "미친놈",
     "미친년", "새끼", "놈들", "년들", "것들", "지능", "거지같", "쓰레기", "썩은",
     "ㅉㅉ", "저능", "노답", "루저", "관종", "뇌가", "뇌없", "못생", "돼지",
-    "idiot*", "moron*", "clown", "stupid", "dumb*", "braindead", "brain dead", "loser*",
+    "idiot*", "moron*", "clown*", "stupid", "dumb*", "braindead", "brain dead", "loser*",
     "ugly", "pathetic", "shut up", "touch grass", "nobody asked", "scum", "dumbass",
-    "retard*", "imbecile", "cretin", "jerk", "bitch*", "asshole*", "incompetent",
+    "retard*", "imbecile", "cretin", "jerk*", "bitch*", "asshole*", "incompetent",
     "idiot*", "dumm*", "lauch", "fresse", "vollidiot*", "depp*", "spast*", "hurensohn",
     "wichser", "trottel", "versager", "halt die klappe", "hässlich*", "penner", "arschloch",
     "vollpfosten", "honk", "behindert", "blöd*", "dummkopf",
@@ -48,6 +48,7 @@ TARGET_PEOPLE = [
 
 # Provocation, derailing and announced repetition: what a troll does.
 BAIT = [
+    "until someone answers", "until you answer", "답할 때까지", "bis ihr antwortet",
     "widersprecht", "überzeugt mich vom gegenteil",
     "반박 불가", "반박불가", "stay mad", "cope harder", "cry harder", "mad?", "bleibt sauer",
     "분탕", "키배", "키보드 배틀", "댓글 싸움", "삭제해도", "또 왔", "계속 쓸", "매일 올", "알바냐",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # A concrete customer problem: failed order, defect, money, bad service, lost data.
 COMPLAINT = [
+    "못 받았", "안 받았", "haven't received", "nicht bekommen", "nie bekommen", "are gone",
+    "disappeared", "logged me out",
     "spilled", "paid for a", "third time", "second time", "again and again", "einloggen",
     "klappt nicht", "klappt auch nicht", "모른다고", "모른대", "어떡하",
     "틀렸", "틀려", "잘못 만들", "charged for", "got charged", "lauwarm", "sauer", "안 들어왔",
@@ -59,6 +61,7 @@ QUESTION = [
 
 # Suggestions and requests for something new or different.
 FEEDBACK = [
+    "needs a", "braucht ein", "brauchen ein",
     "please offer", "please consider", "could you offer", "you should", "you guys should",
     "ihr solltet", "bitte bietet",
     "했으면", "있었으면", "나왔으면", "생겼으면", "요청", "would be cool", "how about",
@@ -102,6 +105,7 @@ THANKS = [
 
 # Jokes, memes and laughter.
 HUMOUR = [
+    "🙂🔫", "🔫", "😭", "weint",
     "웃기", "밈", "meme", "plot twist", "pov:", "nobody:", "me when", "행시", "ㅋㅋㅋ", "😆",
     "🤡", "jk", "witzig",
     "ㅋㅋ", "ㅎㅎ", "😂", "🤣", "💀", "🥶", "🐌", "lol", "lmao", "haha",
@@ -117,6 +121,7 @@ SARCASM = [
 ]
 # Things people tease a coffee brand about.
 CRITIQUE = [
+    "300 won", "preiserhöhung", "geldbeutel", "portemonnaie",
     "양이", "대기", "용량", "tiny", "wait", "straw", "strohhalm", "warten", "langsam", "menge",
     "가격", "비싸", "인상", "올랐", "오른", "300원", "통장", "월급", "지갑", "연봉", "얼음", "빙하",
     "빨대", "느려", "사이즈",
@@ -169,6 +174,7 @@ HEARSAY = [
 
 # Negative words for mixed/negative sentiment.
 NEGATIVE = [
+    "garbage", "overrated", "überbewertet",
     "맛없", "구려", "구리", "노맛", "sucks", "awful", "disgusting", "eklig", "plörre", "mies",
     "별로", "아쉽", "불편", "비싸", "너무 달", "싫", "최악", "실망", "짜증", "화나", "ㅡㅡ",
     "bad", "worse", "worst", "too sweet", "disappoint*", "annoying", "hate", "sucks", "meh",

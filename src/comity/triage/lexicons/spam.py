@@ -4,6 +4,7 @@ from __future__ import annotations
 
 # Ordinary advertising and self-promotion: hidden.
 PROMO = [
+    "visit my shop", "my shop", "% off", "with code", "promo code", "rabatt mit code",
     "프로필 링크", "링크 확인", "link im profil", "gift card", "bonus", "오픈 이벤트", "first 500",
     "[광고]", "광고문의", "문의주세요", "문의 주세요", "카톡id", "카톡 id", "오픈채팅", "최저가",
     "도매", "당일출고", "부업", "재택", "수익 보장", "선착순",
