@@ -56,13 +56,14 @@ class CueFinder:
     def find(self, text: str, norm: str) -> Cues:
         """Scan the raw text (for shapes) and the normalised text (for words)."""
         cues = Cues(words=self.lexicon.scan(norm))
-        if "." in text or "/" in text:
+        if patterns.URL_HINT.search(text):
             cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
             cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
         if patterns.DIGIT.search(text):
             personal = [m.group(0) for m in patterns.PHONE.finditer(text)]
             personal += [m.group(0) for m in patterns.RRN.finditer(text)]
-            personal += [m.group(0) for m in patterns.ADDRESS.finditer(text)]
+            if patterns.ADDRESS_HINT.search(text):
+                personal += [m.group(0) for m in patterns.ADDRESS.finditer(text)]
             cues.personal_data = personal
             cues.money = bool(patterns.MONEY.search(text))
             cues.order_no = bool(patterns.ORDER_NO.search(text))

@@ -23,6 +23,13 @@ ADDRESS = re.compile(
     r"|[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|weg|allee|platz|gasse)\s+\d+"
 )
 
+# Cheap prechecks: the full address and link regexes run only where these match.
+ADDRESS_HINT = re.compile(
+    r"[로길]\s*[0-9○]|\d+\s*호|[Ss]tr(?:eet|aße|asse|\.)|[Aa]p(?:artmen)?t|[Ww]ohnung"
+    r"|Road|Rd\.|Ave|Lane|Drive|weg\s+\d|platz\s+\d|allee\s+\d|gasse\s+\d"
+)
+URL_HINT = re.compile(r"[\w-]\.[A-Za-z]{2}|://")
+
 # Links. Phishing lives on throwaway domains and lookalike subdomains.
 URL = re.compile(
     r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|xyz|top|click|win|gift|shop"
