@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, insert, or_, select, update
+from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 
 from comity.domain import Comment, CommentStatus, Triage
 from comity.ingest.records import RecordError, parse_timestamp
 from comity.ingest.service import Outcome
 from comity.store import tables as t
+from comity.store.db import bulk_insert
 from comity.store.rows import aware, comment_from_row, triage_from_row, triage_to_row
 
 _TRIAGE_COLUMNS = tuple(
@@ -103,8 +104,9 @@ class CommentRepository:
         with self.engine.begin() as conn:
             for chunk_start in range(0, len(comments), 500):
                 chunk = comments[chunk_start : chunk_start + 500]
-                conn.execute(
-                    insert(t.raw_payloads),
+                bulk_insert(
+                    conn,
+                    t.raw_payloads,
                     [
                         {
                             "channel": comment.channel,
@@ -183,7 +185,7 @@ class CommentRepository:
                     first_text[comment.key]["edit_count"] += 1
                     first_text[comment.key]["_history"].append(previous)
             histories = {key: row.pop("_history") for key, row in first_text.items()}
-            conn.execute(insert(t.comments), new_rows)
+            bulk_insert(conn, t.comments, new_rows)
             self._record_in_batch_history(conn, histories, now)
         for comment, comment_id, previous in edits:
             if comment_id != -1:
@@ -247,8 +249,9 @@ class CommentRepository:
                 conn, lookup, t.comments.c.channel, t.comments.c.external_id, wanted
             )
         }
-        conn.execute(
-            insert(t.comment_edits),
+        bulk_insert(
+            conn,
+            t.comment_edits,
             [
                 {"comment_id": ids[key], "previous_text": text, "replaced_at": now}
                 for key in wanted
@@ -260,9 +263,10 @@ class CommentRepository:
     def _apply_edit(
         conn: Connection, comment: Comment, comment_id: int, previous: str, now: datetime
     ) -> None:
-        conn.execute(
-            insert(t.comment_edits),
-            {"comment_id": comment_id, "previous_text": previous, "replaced_at": now},
+        bulk_insert(
+            conn,
+            t.comment_edits,
+            [{"comment_id": comment_id, "previous_text": previous, "replaced_at": now}],
         )
         conn.execute(
             update(t.comments)
@@ -290,8 +294,9 @@ class CommentRepository:
             found[(row.channel, row.handle)] = row.id
         missing = [key for key in keys if key not in found]
         if missing:
-            conn.execute(
-                insert(t.authors),
+            bulk_insert(
+                conn,
+                t.authors,
                 [
                     {
                         "channel": key[0],
@@ -473,8 +478,8 @@ class CommentRepository:
         ids = [comment_id for comment_id, _ in triages]
         for id_chunk in _chunks(ids, 500):
             conn.execute(t.triages.delete().where(t.triages.c.comment_id.in_(id_chunk)))
-        conn.execute(
-            insert(t.triages), [triage_to_row(comment_id, triage) for comment_id, triage in triages]
+        bulk_insert(
+            conn, t.triages, [triage_to_row(comment_id, triage) for comment_id, triage in triages]
         )
 
     def status_for_update(self, conn: Connection, comment_id: int) -> CommentStatus | None:

@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, delete, func, select, update
 
 from comity.domain import CaseStatus, Comment, Plan, Queue, RuleHit
 from comity.store import tables as t
+from comity.store.db import bulk_insert
 
 
 def _chunks(values: Sequence[Any], size: int = 500) -> list[Sequence[Any]]:
@@ -58,9 +59,9 @@ def save_rule_hits(conn: Connection, judged: Sequence[tuple[Comment, Sequence[Ru
                 }
             )
     if hit_rows:
-        conn.execute(insert(t.rule_hits), hit_rows)
+        bulk_insert(conn, t.rule_hits, hit_rows)
     if strike_rows:
-        conn.execute(insert(t.strikes), strike_rows)
+        bulk_insert(conn, t.strikes, strike_rows)
 
 
 def save_plans(conn: Connection, planned: Sequence[tuple[int, Plan]]) -> None:
@@ -101,7 +102,7 @@ def save_plans(conn: Connection, planned: Sequence[tuple[int, Plan]]) -> None:
             }
         )
     if new_rows:
-        conn.execute(insert(t.cases), new_rows)
+        bulk_insert(conn, t.cases, new_rows)
 
 
 def queue_counts(conn: Connection) -> dict[str, int]:
