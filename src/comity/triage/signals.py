@@ -48,6 +48,7 @@ class SignalModel:
         # One zero row appended: linear_scores pads with it.
         self._weights = np.vstack([weights, np.zeros((1, weights.shape[1]), np.float32)])
         self._lang_bias = lang_bias
+        self._lang_index = {lang: i for i, lang in enumerate(self.langs)}
         self._unknown_bias = lang_bias.mean(axis=0)
         self._sent = np.array([self.names.index(n) for n in SENTIMENT_NAMES], dtype=np.int64)
         self._binary = np.array(
@@ -82,8 +83,7 @@ class SignalModel:
         return cls(weights, lang_bias, metadata)
 
     def _bias(self, langs: Sequence[str]) -> F32:
-        index = {lang: i for i, lang in enumerate(self.langs)}
-        rows = [index.get(lang.lower()[:2], -1) for lang in langs]
+        rows = [self._lang_index.get(lang.lower()[:2], -1) for lang in langs]
         known = np.asarray(rows, dtype=np.int64)
         bias = self._lang_bias[np.maximum(known, 0)].copy()
         bias[known < 0] = self._unknown_bias
