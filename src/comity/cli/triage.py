@@ -14,6 +14,7 @@ from rich.table import Table
 
 from comity.cli.common import console, err_console, fail
 from comity.domain import Triage
+from comity.playbook import default_config, load_config
 from comity.triage.decide import DecisionContext
 from comity.triage.evaluation import (
     PRF,
@@ -222,6 +223,26 @@ def _predict_taxonomy(triager: Triager, records: list[dict[str, Any]]) -> list[d
     return predictions
 
 
+def _predict_pipeline(triager: Triager, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    from comity.cli.common import load_settings
+    from comity.runtime.offline import defining_action, plan_records
+    from comity.runtime.pipeline import load_rule_holder
+
+    settings = load_settings()
+    playbook = load_config(settings.playbook_file) if settings.playbook_file else default_config()
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record.get("text"), str):
+            raise fail(f"record {number}: field 'text' is missing or not a string")
+    items = plan_records(records, triager, load_rule_holder(settings).current, playbook)
+    predictions = []
+    for item, record in zip(items, records, strict=True):
+        assert item.triage is not None
+        predicted = triage_record(item.triage, record.get("id"))
+        predicted["action"] = defining_action(item).value
+        predictions.append(predicted)
+    return predictions
+
+
 def eval_command(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Labelled JSONL.")],
     name: Annotated[str | None, typer.Argument(help="Signal head for --task signal.")] = None,
@@ -230,6 +251,14 @@ def eval_command(
     bundle: BundleOpt = "default",
     model: ModelOpt = None,
     no_signals: NoSignalsOpt = False,
+    pipeline: Annotated[
+        bool,
+        typer.Option(
+            "--pipeline",
+            help="Score the whole pipeline: the action is the plan's first step after the "
+            "netiquette rules and the playbook (author strikes from each record's context).",
+        ),
+    ] = False,
 ) -> None:
     """Score triage on a labelled set: `--task taxonomy` or `--task signal NAME`."""
     records = _read_jsonl(file)
@@ -238,8 +267,10 @@ def eval_command(
         if missing:
             raise fail(f"records {missing[:5]} lack gold 'primary'/'action' labels")
         triager = load_triager(bundle, model, no_signals)
-        report = evaluate_taxonomy(records, _predict_taxonomy(triager, records))
+        predict = _predict_pipeline if pipeline else _predict_taxonomy
+        report = evaluate_taxonomy(records, predict(triager, records))
         report.extra["model"] = triager.model
+        report.extra["scope"] = "pipeline" if pipeline else "triage"
         if json_out:
             typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
         else:

@@ -23,8 +23,8 @@ class AuthorHistory(Protocol):
         """Earlier comments' (created_at, primary category) with since <= created_at < until."""
         ...
 
-    def strikes(self, channel: str, handle: str) -> int:
-        """Netiquette strikes before the comment being planned."""
+    def strikes(self, channel: str, handle: str, before: datetime) -> int:
+        """Netiquette strikes still active when the comment being planned was written."""
         ...
 
     def had_complaint(self, channel: str, handle: str, before: datetime) -> bool:
@@ -65,7 +65,7 @@ class AuthorContext:
         recent = {(as_utc(when), category) for when, category in found}
         recent = {(when, category) for when, category in recent if at - window <= when < at}
         return cls(
-            strikes=max(0, history.strikes(channel, handle)),
+            strikes=max(0, history.strikes(channel, handle, at)),
             had_complaint=history.had_complaint(channel, handle, at),
             open_cases=tuple(history.open_cases(channel, handle)),
             recent=tuple(sorted(recent, key=_at)),
@@ -100,7 +100,7 @@ class InMemoryHistory:
         found = self.comments.get((channel, handle), [])
         return [(at, category) for at, category in found if since <= at < until]
 
-    def strikes(self, channel: str, handle: str) -> int:
+    def strikes(self, channel: str, handle: str, before: datetime) -> int:
         return self.strike_counts.get((channel, handle), 0)
 
     def had_complaint(self, channel: str, handle: str, before: datetime) -> bool:
