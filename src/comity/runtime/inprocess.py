@@ -22,6 +22,10 @@ def pipeline_signature(stages: Sequence[Stage]) -> str:
 class StrikeHistory(Protocol):
     def strikes(self, channel: str, handle: str, before: datetime | None = None) -> int: ...
 
+    def prefetch(self, comments: Sequence[Comment]) -> None: ...
+
+    def release(self) -> None: ...
+
 
 def _one_per_author(comments: list[Comment]) -> list[Comment]:
     """The batch up to an author's second comment: that one must see the first one's strikes."""
@@ -74,22 +78,34 @@ class InProcessRunner:
         return comments
 
     def run_batch(self) -> int:
-        """One batch: load, run the stages, save results and mark done in one transaction."""
-        comments = self.repository.pending(self.signature, self.batch_size)
-        if not comments:
-            return 0
+        """One page of pending comments, in runs where each author appears once."""
+        page = self.repository.pending(self.signature, self.batch_size)
+        rest = page
+        while rest:
+            run = _one_per_author(rest) if self.history is not None else rest
+            self._process(run)
+            rest = rest[len(run) :]
+        return len(page)
+
+    def _process(self, comments: list[Comment]) -> None:
+        """Load context, run the stages, save every result and mark done in one transaction."""
         if self.history is not None:
-            comments = self._with_strikes(_one_per_author(comments), self.history)
-        parents = self.repository.parents_of(comments)
-        items = [
-            WorkItem(
-                comment=comment,
-                parent=parents.get((comment.channel, comment.parent_external_id or "")),
-            )
-            for comment in comments
-        ]
-        for stage in self.stages:
-            stage.run(items)
+            self.history.prefetch(comments)
+            comments = self._with_strikes(comments, self.history)
+        try:
+            parents = self.repository.parents_of(comments)
+            items = [
+                WorkItem(
+                    comment=comment,
+                    parent=parents.get((comment.channel, comment.parent_external_id or "")),
+                )
+                for comment in comments
+            ]
+            for stage in self.stages:
+                stage.run(items)
+        finally:
+            if self.history is not None:
+                self.history.release()
         with self.repository.engine.begin() as conn:
             triaged = [
                 (item.comment.id, item.triage)
@@ -114,4 +130,3 @@ class InProcessRunner:
                 [item.comment.id for item in items if item.comment.id is not None],
                 self.signature,
             )
-        return len(items)

@@ -7,24 +7,49 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, Text, and_, exists, or_, select
 
-from comity.domain import Case, CaseStatus, Category, Priority, Queue
+from comity.domain import Case, CaseStatus, Category, Comment, Priority, Queue
 from comity.store import tables as t
+from comity.store.history_snapshot import HistorySnapshot, load_snapshot
 from comity.store.rows import aware
+
+# How far back a batch's prefetch reads texts and categories (rules' `repeated` windows and
+# the playbook's follow-up window are hours; earlier questions fall back to queries).
+LOOKBACK = timedelta(days=7)
 
 _AUTHOR_JOIN = t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id)
 
 
 class StoreAuthorHistory:
-    """Implements both stages' AuthorHistory protocols with one query per question."""
+    """Both stages' AuthorHistory protocols: from a prefetched batch snapshot, else by query."""
 
     def __init__(self, engine: Engine, strike_decay: timedelta | None = timedelta(days=90)) -> None:
         self.engine = engine
         self.strike_decay = strike_decay
+        self._snapshot: HistorySnapshot | None = None
+
+    def prefetch(self, comments: Sequence[Comment], lookback: timedelta = LOOKBACK) -> None:
+        """Read the history of a batch's authors at once; answers come from memory until release."""
+        self._snapshot = load_snapshot(self.engine, comments, lookback) if comments else None
+
+    def release(self) -> None:
+        self._snapshot = None
+
+    def _covered(
+        self, channel: str, handle: str, since: datetime | None = None
+    ) -> HistorySnapshot | None:
+        snapshot = self._snapshot
+        return (
+            snapshot if snapshot is not None and snapshot.covers((channel, handle), since) else None
+        )
 
     def strike_times(
         self, channel: str, handle: str, before: datetime | None = None
     ) -> Sequence[datetime]:
         """When the author received strikes (only earlier than `before` when given)."""
+        snapshot = self._covered(channel, handle)
+        if snapshot is not None:
+            times = snapshot.strikes.get((channel, handle), [])
+            return [at for at in times if before is None or at < before]
         query = select(t.strikes.c.at).where(
             t.strikes.c.channel == channel, t.strikes.c.handle == handle
         )
@@ -42,6 +67,9 @@ class StoreAuthorHistory:
         return sum(1 for at in times if at > cutoff)
 
     def first_seen(self, channel: str, handle: str) -> datetime | None:
+        snapshot = self._covered(channel, handle)
+        if snapshot is not None:
+            return snapshot.first_seen.get((channel, handle))
         with self.engine.connect() as conn:
             found = conn.execute(
                 select(t.authors.c.first_seen).where(
@@ -53,6 +81,10 @@ class StoreAuthorHistory:
     def recent_texts(
         self, channel: str, handle: str, since: datetime, until: datetime
     ) -> Sequence[tuple[datetime, str]]:
+        snapshot = self._covered(channel, handle, since)
+        if snapshot is not None:
+            found = snapshot.comments.get((channel, handle), [])
+            return [(at, text) for at, text, _ in found if since <= at < until]
         query = (
             select(t.comments.c.created_at, t.comments.c.text)
             .select_from(_AUTHOR_JOIN)
@@ -70,6 +102,10 @@ class StoreAuthorHistory:
     def recent_comments(
         self, channel: str, handle: str, since: datetime, until: datetime
     ) -> Sequence[tuple[datetime, Category]]:
+        snapshot = self._covered(channel, handle, since)
+        if snapshot is not None:
+            found = snapshot.comments.get((channel, handle), [])
+            return [(at, cat) for at, _, cat in found if cat is not None and since <= at < until]
         query = (
             select(t.comments.c.created_at, t.triages.c.primary)
             .select_from(_AUTHOR_JOIN.join(t.triages, t.triages.c.comment_id == t.comments.c.id))
@@ -86,6 +122,10 @@ class StoreAuthorHistory:
 
     def had_complaint(self, channel: str, handle: str, before: datetime) -> bool:
         """Whether any earlier comment of the author was triaged as a complaint."""
+        snapshot = self._covered(channel, handle)
+        if snapshot is not None:
+            first = snapshot.first_complaint.get((channel, handle))
+            return first is not None and first < before
         complaint = or_(
             t.triages.c.primary == Category.COMPLAINT.value,
             t.triages.c.secondary.cast(Text).like('%"complaint"%'),
@@ -104,6 +144,9 @@ class StoreAuthorHistory:
             return bool(conn.execute(query).scalar())
 
     def open_cases(self, channel: str, handle: str) -> Sequence[Case]:
+        snapshot = self._covered(channel, handle)
+        if snapshot is not None:
+            return list(snapshot.open_cases.get((channel, handle), []))
         query = (
             select(t.cases)
             .select_from(

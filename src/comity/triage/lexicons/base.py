@@ -107,6 +107,9 @@ class Lexicon:
                     _add(found, entry.families, word)
                     break
                 start = text.find(word, start + 1)
+        # Candidates come from sets (hash-seed order); reasons must read the same every run.
+        for words in found.values():
+            words.sort(key=lambda word: (text.find(word), word))
         return found
 
     def _scan_latin(self, text: str, found: dict[str, list[str]]) -> None:
