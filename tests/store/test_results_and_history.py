@@ -112,3 +112,34 @@ def test_history_of_texts_categories_and_complaints(
     assert not history.had_complaint("instagram", "fan_0", before=first.created_at)
     assert history.first_seen("instagram", "fan_0") == first.created_at
     assert history.first_seen("instagram", "nobody") is None
+
+
+def test_prefetched_answers_equal_the_queried_ones(repo: CommentRepository, engine: Engine) -> None:
+    first, second, third = _stored(repo, 3)
+    complaint = Triage(lang="ko", primary=Category.COMPLAINT, sentiment=Sentiment.NEGATIVE)
+    hit = RuleHit(rule_id="r", action="hide", severity=1, reason="r", strike=True)
+    plan = Plan(actions=(), priority=Priority.P1, queue=Queue.NEEDS_REPLY, due_at=None, reason="")
+    with engine.begin() as conn:
+        assert first.id is not None and second.id is not None
+        repo.save_triages(conn, [(first.id, complaint)])
+        save_rule_hits(conn, [(second, [hit])])
+        save_plans(conn, [(first.id, plan)])
+    history = StoreAuthorHistory(engine)
+
+    def answers() -> tuple[object, ...]:
+        at = third.created_at
+        return (
+            history.strike_times("instagram", "fan_0", before=at),
+            history.strikes("instagram", "fan_0", before=at),
+            history.first_seen("instagram", "fan_0"),
+            history.recent_texts("instagram", "fan_0", at - timedelta(hours=2), at),
+            history.recent_comments("instagram", "fan_0", at - timedelta(hours=2), at),
+            history.had_complaint("instagram", "fan_0", before=at),
+            [case.comment_id for case in history.open_cases("instagram", "fan_0")],
+        )
+
+    queried = answers()
+    history.prefetch([third])
+    assert answers() == queried
+    history.release()
+    assert queried[1] == 1 and queried[5] is True and queried[6] == [first.id]
