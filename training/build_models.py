@@ -170,6 +170,7 @@ def build(bundle: str, out_dir: Path, date: str, jobs: int) -> dict[str, Any]:
         "date": date,
         "seed": fit.SEED,
         "cv_folds": fit.N_FOLDS,
+        "source_cap": fit.SOURCE_CAP,
         "regularisation": {h: fit.head_c(h) for h in fits},
         "calibration": {h: f.calibration for h, f in fits.items()},
         "metrics": evaluate_signals.evaluate(examples, fits),
@@ -216,7 +217,13 @@ def main() -> None:
         help="date recorded in the metadata (fix it for byte-identical rebuilds)",
     )
     parser.add_argument("--jobs", type=int, default=2, help="parallel CV folds")
+    parser.add_argument(
+        "--source-cap", type=int, default=fit.SOURCE_CAP, help="rows per corpus and head"
+    )
+    parser.add_argument("--folds", type=int, default=fit.N_FOLDS, help="cross-validation folds")
     args = parser.parse_args()
+    fit.SOURCE_CAP = args.source_cap
+    fit.N_FOLDS = args.folds
     for bundle in ("default", "research") if args.bundle == "all" else (args.bundle,):
         build(bundle, args.out, args.date, args.jobs)
 
