@@ -1,6 +1,6 @@
 """Measure: one multilingual head per signal vs. one head per language (and per corpus).
 
-    python training/compare_multilingual.py [--bundle default] [--heads toxicity,praise]
+    python training/compare_multilingual.py [--bundle default] [--heads toxicity]
 
 Same rows, folds, features and calibration as the shipped heads; only the
 training set of each fold changes. Prints out-of-fold macro-F1 per corpus.
@@ -24,7 +24,7 @@ from datasets import load_bundle  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bundle", default="default")
-    parser.add_argument("--heads", default="toxicity,identity_attack")
+    parser.add_argument("--heads", default="toxicity")
     args = parser.parse_args()
     examples = load_bundle(args.bundle)
     feats = fit.featurize_examples(examples)
