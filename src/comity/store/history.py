@@ -7,10 +7,10 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, Text, and_, exists, or_, select
 
-from comity.domain import Case, CaseStatus, Category, Comment, Priority, Queue
+from comity.domain import Case, CaseStatus, Category, Comment
 from comity.store import tables as t
 from comity.store.history_snapshot import HistorySnapshot, load_snapshot
-from comity.store.rows import aware
+from comity.store.rows import aware, case_from_row
 
 # How far back a batch's prefetch reads texts and categories (rules' `repeated` windows and
 # the playbook's follow-up window are hours; earlier questions fall back to queries).
@@ -163,18 +163,7 @@ class StoreAuthorHistory:
             )
         )
         with self.engine.connect() as conn:
-            return [
-                Case(
-                    id=row.id,
-                    comment_id=row.comment_id,
-                    queue=Queue(row.queue),
-                    priority=Priority(row.priority),
-                    status=CaseStatus(row.status),
-                    due_at=aware(row.due_at) if row.due_at else None,
-                    assignee=row.assignee,
-                )
-                for row in conn.execute(query)
-            ]
+            return [case_from_row(row._mapping) for row in conn.execute(query)]
 
     def all_strikes(self) -> list[tuple[str, str, datetime]]:
         """(channel, handle, at) of every strike, for replaying history in memory."""

@@ -10,9 +10,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 
-from comity.domain import Case, CaseStatus, Category, Comment, Priority, Queue
+from comity.domain import Case, CaseStatus, Category, Comment
 from comity.store import tables as t
-from comity.store.rows import aware
+from comity.store.rows import aware, case_from_row
 
 AuthorKey = tuple[str, str]
 _OPEN = (CaseStatus.OPEN.value, CaseStatus.SNOOZED.value)
@@ -98,15 +98,5 @@ def load_snapshot(
             .where(t.cases.c.status.in_(_OPEN))
         )
         for row in _by_author(conn, cases, keys, t.comments.c.channel, t.authors.c.handle):
-            snapshot.open_cases[(row.channel, row.handle)].append(
-                Case(
-                    id=row.id,
-                    comment_id=row.comment_id,
-                    queue=Queue(row.queue),
-                    priority=Priority(row.priority),
-                    status=CaseStatus(row.status),
-                    due_at=aware(row.due_at) if row.due_at else None,
-                    assignee=row.assignee,
-                )
-            )
+            snapshot.open_cases[(row.channel, row.handle)].append(case_from_row(row._mapping))
     return snapshot

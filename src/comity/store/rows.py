@@ -10,10 +10,14 @@ from sqlalchemy import RowMapping
 from comity.domain import (
     ActionKind,
     Author,
+    Case,
+    CaseStatus,
     Category,
     Comment,
     CommentStatus,
     LegalSub,
+    Priority,
+    Queue,
     Sentiment,
     Triage,
 )
@@ -78,3 +82,15 @@ def triage_to_row(comment_id: int, triage: Triage) -> dict[str, Any]:
         "model": triage.model,
         "toxicity": triage.signals.get("toxicity"),
     }
+
+
+def case_from_row(row: RowMapping) -> Case:
+    return Case(
+        id=row["id"],
+        comment_id=row["comment_id"],
+        queue=Queue(row["queue"]),
+        priority=Priority(row["priority"]),
+        status=CaseStatus(row["status"]),
+        due_at=aware(row["due_at"]) if row["due_at"] else None,
+        assignee=row["assignee"],
+    )
