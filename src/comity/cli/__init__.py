@@ -14,7 +14,7 @@ app = typer.Typer(
 )
 
 # Modules under comity.cli that add commands; keep in the order shown by --help.
-COMMAND_MODULES: tuple[str, ...] = ("core", "demo", "users", "triage", "rules")
+COMMAND_MODULES: tuple[str, ...] = ("core", "demo", "users", "cases", "triage", "rules")
 
 
 def _register_all() -> None:

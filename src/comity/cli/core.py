@@ -20,6 +20,7 @@ from comity import __version__
 from comity.cli.common import console, err_console, fail, load_settings, open_services
 from comity.ingest.readers import FORMATS, detect_format, read_rows, write_rejects
 from comity.ingest.service import IngestReport, ingest_rows
+from comity.store.cases import CaseRepository
 
 PROGRESS_THRESHOLD = 300
 
@@ -117,14 +118,14 @@ def stats_command(
 ) -> None:
     """Counts of comments per channel, language and status."""
     with open_services() as services:
-        stats = services.comments.stats()
+        stats = services.comments.stats() | {"queues": CaseRepository(services.engine).counts()}
     if as_json:
         typer.echo(json.dumps(stats, ensure_ascii=False))
         return
     console.print(
         f"comments: {stats['comments']}  authors: {stats['authors']}  pending: {stats['pending']}"
     )
-    for group in ("channels", "languages", "statuses", "categories"):
+    for group in ("channels", "languages", "statuses", "categories", "queues"):
         values = ", ".join(f"{key} {count}" for key, count in stats[group].items())
         console.print(f"{group}: {values or '-'}", highlight=False)
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
-
-from sqlalchemy import RowMapping
 
 from comity.domain import (
     ActionKind,
@@ -28,7 +27,7 @@ def aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
-def comment_from_row(row: RowMapping) -> Comment:
+def comment_from_row(row: Mapping[Any, Any]) -> Comment:
     author = Author(
         channel=row["channel"],
         handle=row["handle"],
@@ -53,7 +52,7 @@ def comment_from_row(row: RowMapping) -> Comment:
     )
 
 
-def triage_from_row(row: RowMapping, prefix: str = "") -> Triage:
+def triage_from_row(row: Mapping[Any, Any], prefix: str = "") -> Triage:
     legal = row[f"{prefix}legal_sub"]
     return Triage(
         lang=row[f"{prefix}lang"],
@@ -84,7 +83,7 @@ def triage_to_row(comment_id: int, triage: Triage) -> dict[str, Any]:
     }
 
 
-def case_from_row(row: RowMapping) -> Case:
+def case_from_row(row: Mapping[Any, Any]) -> Case:
     return Case(
         id=row["id"],
         comment_id=row["comment_id"],
