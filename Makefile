@@ -27,7 +27,7 @@ system-deps:
 
 lint: install
 	$(BIN)/ruff check src tests training benchmarks
-	$(BIN)/ruff format --check src/comity/domain src/comity/store src/comity/ingest src/comity/runtime src/comity/cli
+	$(BIN)/ruff format --check src tests training benchmarks
 
 typecheck: install
 	$(BIN)/mypy

@@ -53,9 +53,14 @@ def bare_insert(url: str, path: Path) -> float:
     """The floor: parse JSON and executemany into one flat table, no validation or dedupe."""
     engine = create_engine(url)
     table = Table(
-        "bare", MetaData(), Column("id", Integer, primary_key=True),
-        Column("channel", String(64)), Column("external_id", String(200)),
-        Column("author", String(200)), Column("text", Text), Column("created_at", String(40)),
+        "bare",
+        MetaData(),
+        Column("id", Integer, primary_key=True),
+        Column("channel", String(64)),
+        Column("external_id", String(200)),
+        Column("author", String(200)),
+        Column("text", Text),
+        Column("created_at", String(40)),
     )
     table.metadata.drop_all(engine)
     table.metadata.create_all(engine)

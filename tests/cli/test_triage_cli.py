@@ -57,11 +57,27 @@ def test_jsonl_batch_keeps_order_and_reports_bad_lines_without_crashing(invoke: 
 def test_eval_taxonomy_prints_metrics_and_json(invoke: Invoke, tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     records = [
-        {"id": "1", "lang": "en", "text": "what time do you open on sunday?", "primary": "question",
-         "secondary": [], "sentiment": "neutral", "action": "answer", "legal_sub": None,
-         "context": {"author_strikes": 0}},
-        {"id": "2", "lang": "en", "text": "good morning everyone", "primary": "neutral",
-         "secondary": [], "sentiment": "neutral", "action": "none", "legal_sub": None},
+        {
+            "id": "1",
+            "lang": "en",
+            "text": "what time do you open on sunday?",
+            "primary": "question",
+            "secondary": [],
+            "sentiment": "neutral",
+            "action": "answer",
+            "legal_sub": None,
+            "context": {"author_strikes": 0},
+        },
+        {
+            "id": "2",
+            "lang": "en",
+            "text": "good morning everyone",
+            "primary": "neutral",
+            "secondary": [],
+            "sentiment": "neutral",
+            "action": "none",
+            "legal_sub": None,
+        },
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     table = invoke("eval", str(path), "--no-signals")

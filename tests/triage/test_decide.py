@@ -40,8 +40,15 @@ def test_same_jab_is_toxic_from_a_first_timer_and_troll_from_a_repeat_offender()
 
 @pytest.mark.parametrize(
     ("strikes", "action"),
-    [(0, ActionKind.REMIND), (1, ActionKind.HIDE), (2, ActionKind.HIDE), (3, ActionKind.MUTE),
-     (4, ActionKind.MUTE), (5, ActionKind.BAN), (9, ActionKind.BAN)],
+    [
+        (0, ActionKind.REMIND),
+        (1, ActionKind.HIDE),
+        (2, ActionKind.HIDE),
+        (3, ActionKind.MUTE),
+        (4, ActionKind.MUTE),
+        (5, ActionKind.BAN),
+        (9, ActionKind.BAN),
+    ],
 )
 def test_insults_at_staff_climb_the_strike_ladder(strikes: int, action: ActionKind) -> None:
     triage = run("the manager here is a total moron", strikes=strikes)
@@ -205,8 +212,14 @@ def test_a_brand_profile_from_data_drives_misinformation_and_impersonation() -> 
                 "lookalike_name": "moonbeans official",
             },
             "campaign": {"name": "#spring", "hashtags": ["#spring"], "cues": ["spring cup"]},
-            "facts": [{"id": "vegan", "fact": "All syrups are vegan.", "gate": ["syrup"],
-                       "claims": ["syrups? (contain|have) (gelatin|milk)"]}],
+            "facts": [
+                {
+                    "id": "vegan",
+                    "fact": "All syrups are vegan.",
+                    "gate": ["syrup"],
+                    "claims": ["syrups? (contain|have) (gelatin|milk)"],
+                }
+            ],
         }
     )
     finder = CueFinder(profile)

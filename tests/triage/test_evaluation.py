@@ -52,9 +52,9 @@ def test_signal_report_at_threshold() -> None:
     assert report.roc_auc == pytest.approx(0.75)
 
 
-def _rec(primary: str, action: str, sentiment: str = "neutral", sub: str | None = None) -> dict[
-    str, str | None
-]:
+def _rec(
+    primary: str, action: str, sentiment: str = "neutral", sub: str | None = None
+) -> dict[str, str | None]:
     return {"primary": primary, "action": action, "sentiment": sentiment, "legal_sub": sub}
 
 

@@ -31,8 +31,14 @@ Explainer = Callable[[str], list[tuple[str, float]]]
 
 # Categories worth reporting as secondary (what a manager also needs to see).
 SECONDARY_OK = frozenset(
-    {Category.CAMPAIGN, Category.TOXIC, Category.SPAM, Category.COMPLAINT, Category.QUESTION,
-     Category.PRAISE}
+    {
+        Category.CAMPAIGN,
+        Category.TOXIC,
+        Category.SPAM,
+        Category.COMPLAINT,
+        Category.QUESTION,
+        Category.PRAISE,
+    }
 )
 # The signal head that backs each category in a reason.
 REASON_SIGNAL: dict[Category, str] = {
@@ -69,8 +75,14 @@ _STRONG_OBSCENE = frozenset(
 )
 # Replies that belong to the thread they answer: a campaign thread stays a campaign matter.
 _THREAD_CATEGORIES = frozenset(
-    {Category.COMPLAINT, Category.MISINFORMATION, Category.QUESTION, Category.CREATIVE_CRITIQUE,
-     Category.PRAISE, Category.FEEDBACK}
+    {
+        Category.COMPLAINT,
+        Category.MISINFORMATION,
+        Category.QUESTION,
+        Category.CREATIVE_CRITIQUE,
+        Category.PRAISE,
+        Category.FEEDBACK,
+    }
 )
 _SEVERE = frozenset({Category.LEGAL, Category.SPAM, Category.TOXIC})
 _NEGATIVE_CATEGORIES = frozenset(
@@ -244,8 +256,27 @@ def _insult(cues: Cues, s: _Signals) -> str | None:
     return None
 
 
-_SECOND_PERSON = frozenset({"너는", "너가", "너희", "니가", "니들이", "너네", "니들", "you", "your",
-                            "u", "ur", "you're", "youre", "du", "dich", "dir", "euch"})
+_SECOND_PERSON = frozenset(
+    {
+        "너는",
+        "너가",
+        "너희",
+        "니가",
+        "니들이",
+        "너네",
+        "니들",
+        "you",
+        "your",
+        "u",
+        "ur",
+        "you're",
+        "youre",
+        "du",
+        "dich",
+        "dir",
+        "euch",
+    }
+)
 
 
 def _addressed(cues: Cues) -> bool:
@@ -288,9 +319,7 @@ def _detect(
         found[Category.TROLL] = f"troll: baiting or derailing: {_words(cues, 'bait')}"
     elif ctx.author_strikes >= 2 and insult and _at_a_group(cues):
         found[Category.TROLL] = f"troll: repeat offender ({ctx.author_strikes} strikes) baiting"
-    if ctx.author_strikes >= 2 and not found and (
-        cues.has("negative") or s("toxicity") >= 0.5
-    ):
+    if ctx.author_strikes >= 2 and not found and (cues.has("negative") or s("toxicity") >= 0.5):
         why = _words(cues, "negative")
         strikes = ctx.author_strikes
         found[Category.TROLL] = f"troll: repeat offender ({strikes} strikes) bashing: {why}"
@@ -443,8 +472,10 @@ def decide_sentiment(
     if primary is Category.QUESTION:
         if negative and not cues.has("campaign") or cues.rhetorical:
             return Sentiment.NEGATIVE
-        return Sentiment.POSITIVE if positive or (negative and cues.has("campaign")) else (
-            Sentiment.NEUTRAL
+        return (
+            Sentiment.POSITIVE
+            if positive or (negative and cues.has("campaign"))
+            else (Sentiment.NEUTRAL)
         )
     if primary is Category.CAMPAIGN:
         return Sentiment.POSITIVE
