@@ -30,6 +30,9 @@ class FakeSignals:
     def metadata(self) -> Mapping[str, Any]:
         return {"version": "fake-1"}
 
+    def predict_normalized(self, docs: Sequence[str], langs: Sequence[str]) -> npt.NDArray[Any]:
+        return self.predict(docs, langs)
+
     def predict(self, texts: Sequence[str], langs: Sequence[str]) -> npt.NDArray[Any]:
         self.calls.append((list(texts), list(langs)))
         rude = [any(w in t for w in ("clown", "bozo")) for t in texts]

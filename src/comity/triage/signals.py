@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from comity.triage.features import N_KINDS, Batch, featurize, linear_scores, prepare
+from comity.triage.features import MAX_CHARS, N_KINDS, Batch, featurize, linear_scores, prepare
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 WEIGHTS_FILE = "signals.npz"
@@ -100,9 +100,13 @@ class SignalModel:
 
     def predict(self, texts: Sequence[str], langs: Sequence[str]) -> F32:
         """Probabilities, shape ``(len(texts), len(names))``; ``langs`` are ISO 639-1 codes."""
-        if len(texts) != len(langs):
-            raise ValueError(f"{len(texts)} texts but {len(langs)} languages")
-        batch = featurize(prepare(texts), bits=self._bits, normalized=True)
+        return self.predict_normalized(prepare(texts), langs)
+
+    def predict_normalized(self, docs: Sequence[str], langs: Sequence[str]) -> F32:
+        """`predict` for texts already through `normalize_text` (the triager normalises once)."""
+        if len(docs) != len(langs):
+            raise ValueError(f"{len(docs)} texts but {len(langs)} languages")
+        batch = featurize([doc[:MAX_CHARS] for doc in docs], bits=self._bits, normalized=True)
         logits = linear_scores(batch, self._weights) + self._bias(langs)
         return self._probabilities(logits.astype(np.float32))
 

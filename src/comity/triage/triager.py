@@ -30,6 +30,8 @@ class SignalSource(Protocol):
 
     def predict(self, texts: Sequence[str], langs: Sequence[str]) -> npt.NDArray[Any]: ...
 
+    def predict_normalized(self, docs: Sequence[str], langs: Sequence[str]) -> npt.NDArray[Any]: ...
+
     def explain(self, text: str, lang: str, head: str, k: int = 3) -> list[tuple[str, float]]: ...
 
 
@@ -133,14 +135,15 @@ class Triager:
         if not inputs:
             return []
         langs = [item.lang or self.detect_language(item.text)[0] for item in inputs]
-        rows = self._signal_rows([item.text for item in inputs], langs)
+        norms = [normalize_text(item.text) for item in inputs]
+        rows = self._signal_rows(norms, langs)
         results = []
-        for item, lang, signals in zip(inputs, langs, rows, strict=True):
+        for item, norm, lang, signals in zip(inputs, norms, langs, rows, strict=True):
             explain = self._explainer(item.text, lang)
             results.append(
                 decide(
                     item.text,
-                    normalize_text(item.text),
+                    norm,
                     lang,
                     signals,
                     item.context,
@@ -151,10 +154,11 @@ class Triager:
             )
         return results
 
-    def _signal_rows(self, texts: list[str], langs: list[str]) -> list[dict[str, float]]:
+    def _signal_rows(self, norms: list[str], langs: list[str]) -> list[dict[str, float]]:
         if self.signals is None:
-            return [{} for _ in texts]
-        scores = np.round(np.asarray(self.signals.predict(texts, langs), dtype=np.float64), 4)
+            return [{} for _ in norms]
+        predicted = self.signals.predict_normalized(norms, langs)
+        scores = np.round(np.asarray(predicted, dtype=np.float64), 4)
         names = list(self.signals.names)
         return [dict(zip(names, row, strict=True)) for row in scores.tolist()]
 
