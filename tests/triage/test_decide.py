@@ -342,3 +342,11 @@ def test_examples_in_three_languages(primary: str, text: str, context: dict[str,
     triage = decide(text, normalize_text(text), "xx", {}, DecisionContext.from_mapping(context))
     assert triage.primary.value == primary
     assert triage.reasons
+
+
+@pytest.mark.parametrize("text", ["yep", "네", "@mina_k 이거 너 같아"])
+def test_chit_chat_is_neutral_unless_the_head_is_confident(text: str) -> None:
+    leaning = {"sentiment_positive": 0.1, "sentiment_neutral": 0.2, "sentiment_negative": 0.7}
+    assert run(text, signals=leaning).sentiment is Sentiment.NEUTRAL
+    sure = {"sentiment_positive": 0.05, "sentiment_neutral": 0.05, "sentiment_negative": 0.9}
+    assert run(text, signals=sure).sentiment is Sentiment.NEGATIVE

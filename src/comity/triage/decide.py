@@ -481,10 +481,14 @@ def decide_sentiment(
         return Sentiment.POSITIVE
     if primary is Category.SPAM:
         return Sentiment.NEUTRAL
-    return _from_signals(signals) or Sentiment.NEUTRAL
+    if positive != negative:
+        return Sentiment.POSITIVE if positive else Sentiment.NEGATIVE
+    # Chit-chat ("yep", "네") must not count as negative in the monitoring without a cue word:
+    # the heads lean negative on very short texts, so only a confident head decides.
+    return _from_signals(signals, floor=0.8) or Sentiment.NEUTRAL
 
 
-def _from_signals(signals: Mapping[str, float]) -> Sentiment | None:
+def _from_signals(signals: Mapping[str, float], floor: float = 0.6) -> Sentiment | None:
     heads = {
         Sentiment.POSITIVE: signals.get("sentiment_positive"),
         Sentiment.NEUTRAL: signals.get("sentiment_neutral"),
@@ -494,7 +498,7 @@ def _from_signals(signals: Mapping[str, float]) -> Sentiment | None:
     if not known:
         return None
     best = max(known, key=lambda k: known[k])
-    return best if known[best] >= 0.6 else None
+    return best if known[best] >= floor else None
 
 
 def _about_campaign(finder: CueFinder, text: str) -> bool:
