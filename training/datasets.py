@@ -260,13 +260,15 @@ COMMERCIAL: dict[str, Loader] = {
     "nsmc-derived": nsmc_derived,
     "youtube-spam": youtube_spam,
     "germeval2018": germeval2018,
+    # MIT-licensed repository (shared/data README: "Repo OK; tweet-text ToS caveat"); the only
+    # English toxicity data the default bundle can use.
+    "davidson": davidson,
     "authored": authored,
 }
 RESEARCH_ONLY: dict[str, Loader] = {
     "unsmile": unsmile,
     "tweeteval": tweeteval,
     "olid": olid,
-    "davidson": davidson,
     "complaints": complaints,
     "germeval2017": germeval2017,
     "germeval2021": germeval2021,

@@ -43,7 +43,7 @@ def test_default_bundle_metadata(model: SignalModel) -> None:
     assert meta["bundle"] == "default"
     assert meta["license_class"] == "commercial"
     assert {"training_data", "date", "metrics", "sha256"} <= meta.keys()
-    research_only = {"unsmile", "tweeteval", "olid", "davidson", "flausch2025", "hasoc2019"}
+    research_only = {"unsmile", "tweeteval", "olid", "complaints", "flausch2025", "hasoc2019"}
     assert not research_only & {d["name"] for d in meta["training_data"]}
 
 
