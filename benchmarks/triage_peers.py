@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from comity.triage import Triager
+from comity.triage.evaluation import roc_auc
 from comity.triage.triager import TriageInput
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -137,26 +138,6 @@ def macro_f1(y: Sequence[int], p: Sequence[int], classes: Sequence[int]) -> floa
 
 def accuracy(y: Sequence[int], p: Sequence[int]) -> float:
     return float(np.mean(np.asarray(y) == np.asarray(p)))
-
-
-def roc_auc(y: Sequence[int], s: Sequence[float]) -> float:
-    """Mann-Whitney AUC with average ranks for ties."""
-    ya, sa = np.asarray(y), np.asarray(s, dtype=np.float64)
-    order = np.argsort(sa, kind="mergesort")
-    ranks = np.empty(len(sa), dtype=np.float64)
-    sorted_s = sa[order]
-    i = 0
-    while i < len(sa):
-        j = i
-        while j + 1 < len(sa) and sorted_s[j + 1] == sorted_s[i]:
-            j += 1
-        ranks[order[i : j + 1]] = (i + j) / 2 + 1
-        i = j + 1
-    pos = int(ya.sum())
-    neg = len(ya) - pos
-    if not pos or not neg:
-        return float("nan")
-    return float((ranks[ya == 1].sum() - pos * (pos + 1) / 2) / (pos * neg))
 
 
 def timed(fn: Callable[[], object], repeats: int, budget_s: float = 20.0) -> tuple[object, float]:
