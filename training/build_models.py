@@ -34,22 +34,8 @@ from comity.triage.features import BITS, CHAR_ORDERS, MAX_CHARS, featurize  # no
 from comity.triage.signals import SENTIMENT_NAMES, SignalModel  # noqa: E402
 
 OUT = Path(__file__).resolve().parents[1] / "src/comity/triage/models"
-NAMES: tuple[str, ...] = (
-    "toxicity",
-    "insult",
-    "profanity",
-    "identity_attack",
-    "threat",
-    "sexually_explicit",
-    "spam",
-    *SENTIMENT_NAMES,
-    "question",
-    "complaint",
-    "feedback",
-    "fact_claim",
-    "humour",
-    "praise",
-)
+# The shipped order: the seven moderation heads, the sentiment triple, then the intents.
+NAMES: tuple[str, ...] = (*BINARY_HEADS[:7], *SENTIMENT_NAMES, *BINARY_HEADS[7:])
 LICENSES = {
     "kocohub-beep": "CC BY-SA 4.0",
     "kmhas": "CC BY-SA 4.0",

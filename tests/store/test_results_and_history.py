@@ -19,8 +19,9 @@ from comity.domain import (
 )
 from comity.store import CommentRepository
 from comity.store import tables as t
+from comity.store.cases import CaseRepository
 from comity.store.history import StoreAuthorHistory
-from comity.store.results import queue_counts, save_plans, save_rule_hits
+from comity.store.results import save_plans, save_rule_hits
 from tests.factories import T0, comment
 
 
@@ -87,7 +88,7 @@ def test_plans_become_cases_and_keep_the_teams_state(
             .values(assignee="mina@haneul.example")
         )
         save_plans(conn, [(first.id, plan)])
-        assert queue_counts(conn) == {"needs_reply": 1, "done": 1}
+    assert CaseRepository(engine).counts() == {"done": 1, "needs_reply": 1}
     history = StoreAuthorHistory(engine)
     (case,) = history.open_cases("instagram", "fan_0")
     assert case.assignee == "mina@haneul.example" and case.priority is Priority.P1

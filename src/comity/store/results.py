@@ -6,21 +6,18 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from comity.domain import CaseStatus, Comment, Plan, Queue, RuleHit
 from comity.store import tables as t
 from comity.store.db import bulk_insert
-
-
-def _chunks(values: Sequence[Any], size: int = 500) -> list[Sequence[Any]]:
-    return [values[start : start + size] for start in range(0, len(values), size)]
+from comity.store.upsert import chunks
 
 
 def save_rule_hits(conn: Connection, judged: Sequence[tuple[Comment, Sequence[RuleHit]]]) -> None:
     """Replace each comment's rule hits and the strikes they gave its author."""
     ids = [comment.id for comment, _ in judged if comment.id is not None]
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, 500):
         conn.execute(delete(t.rule_hits).where(t.rule_hits.c.comment_id.in_(chunk)))
         conn.execute(delete(t.strikes).where(t.strikes.c.comment_id.in_(chunk)))
     hit_rows: list[dict[str, Any]] = []
@@ -71,7 +68,7 @@ def save_plans(conn: Connection, planned: Sequence[tuple[int, Plan]]) -> None:
     now = datetime.now(UTC)
     existing: dict[int, str] = {}
     ids = [comment_id for comment_id, _ in planned]
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids, 500):
         for row in conn.execute(
             select(t.cases.c.comment_id, t.cases.c.status).where(t.cases.c.comment_id.in_(chunk))
         ):
@@ -103,9 +100,3 @@ def save_plans(conn: Connection, planned: Sequence[tuple[int, Plan]]) -> None:
         )
     if new_rows:
         bulk_insert(conn, t.cases, new_rows)
-
-
-def queue_counts(conn: Connection) -> dict[str, int]:
-    """Cases per queue."""
-    rows = conn.execute(select(t.cases.c.queue, func.count()).group_by(t.cases.c.queue))
-    return {queue: int(count) for queue, count in rows}
