@@ -123,6 +123,9 @@ users = Table(
     Column("role", String(16), nullable=False),
     Column("disabled", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # ui helper: user preferences (migration 0003); NULL means "from the browser".
+    Column("locale", String(16), nullable=True),
+    Column("time_zone", String(64), nullable=True),
 )
 
 api_tokens = Table(

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from comity.domain import Role
 from comity.store import tables as t
 
-__all__ = ["Role", "User", "UserError", "UserRepository"]
+__all__ = ["Preferences", "Role", "User", "UserError", "UserRepository"]
 
 _hasher = PasswordHasher()
 MIN_PASSWORD_LENGTH = 10
@@ -27,6 +27,14 @@ class User:
     email: str
     role: Role
     disabled: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """A user's UI language and time zone; None means "as the browser says"."""
+
+    locale: str | None = None
+    time_zone: str | None = None
 
 
 class UserError(ValueError):
@@ -120,6 +128,24 @@ class UserRepository:
             )
         if result.rowcount == 0:
             raise UserError(f"no user {email}")
+
+    def preferences(self, user_id: int) -> Preferences:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(t.users.c.locale, t.users.c.time_zone).where(t.users.c.id == user_id)
+            ).first()
+        return Preferences(row.locale, row.time_zone) if row else Preferences()
+
+    def set_preferences(self, user_id: int, locale: str | None, time_zone: str | None) -> None:
+        """Store the UI language and time zone (the web layer validates both)."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(t.users)
+                .where(t.users.c.id == user_id)
+                .values(locale=locale or None, time_zone=time_zone or None)
+            )
+        if result.rowcount == 0:
+            raise UserError(f"no user with id {user_id}")
 
     def create_token(self, email: str) -> str:
         """A new API token for the user; only its hash is kept, so show it once."""
