@@ -1,84 +1,562 @@
-"""Reading cases: what each queue holds, most urgent first."""
+"""Reading cases: the queues (filtered, most urgent first), their counts, and one case in full."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, and_, case, func, or_, select
 
-from comity.domain import Case, Comment
+from comity.domain import Case, CaseStatus, Category, Comment, Queue, Sentiment, Triage
 from comity.store import tables as t
-from comity.store.rows import case_from_row, comment_from_row
+from comity.store.history import StoreAuthorHistory
+from comity.store.inbox_rows import (
+    AuditEntry,
+    Note,
+    Sanction,
+    SentReply,
+    audit_for,
+    notes_for,
+    replies_for,
+    sanctions_for,
+)
+from comity.store.rows import aware, case_from_row, comment_from_row, triage_from_row
+from comity.store.search import text_condition
+
+VIEWS = ("all", "mine", "unassigned", "overdue")
+STATUSES = ("open", "snoozed", "done", "any")
+SNIPPET_LENGTH = 140
+MAX_LIMIT = 500
+
+
+class CaseFilterError(ValueError):
+    """A filter value the queue cannot use (the message says which and why)."""
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFilter:
+    """What the inbox list shows. `status` "open" hides snoozed cases until their time comes.
+
+    The "done" queue means every case marked done, whatever queue it was in.
+    """
+
+    queue: str | None = None
+    channel: str | None = None
+    lang: str | None = None
+    category: str | None = None
+    sentiment: str | None = None
+    assignee: str | None = None
+    campaign: str | None = None
+    status: str = "open"
+    view: str = "all"
+    me: str | None = None
+    search: str | None = None
+    limit: int = 50
+    offset: int = 0
+
+    def check(self) -> None:
+        if self.view not in VIEWS:
+            raise CaseFilterError(f"unknown view {self.view!r}; choose one of {', '.join(VIEWS)}")
+        if self.status not in STATUSES:
+            raise CaseFilterError(
+                f"unknown status {self.status!r}; choose one of {', '.join(STATUSES)}"
+            )
+        if self.view == "mine" and not self.me:
+            raise CaseFilterError("the 'mine' view needs the signed-in user (me)")
+        if self.queue is not None and self.queue not in {q.value for q in Queue}:
+            raise CaseFilterError(
+                f"unknown queue {self.queue!r}; choose one of {', '.join(q.value for q in Queue)}"
+            )
+        if self.category is not None and self.category not in {c.value for c in Category}:
+            raise CaseFilterError(f"unknown category {self.category!r}")
+        if self.sentiment is not None and self.sentiment not in {s.value for s in Sentiment}:
+            raise CaseFilterError(f"unknown sentiment {self.sentiment!r}")
+        if not 1 <= self.limit <= MAX_LIMIT:
+            raise CaseFilterError(f"limit must be between 1 and {MAX_LIMIT}")
+        if self.offset < 0:
+            raise CaseFilterError("offset must not be negative")
 
 
 @dataclass(frozen=True, slots=True)
 class CaseView:
+    """One row of a queue: the case, its comment and what a list row shows."""
+
     case: Case
     comment: Comment
     reason: str
     actions: tuple[dict[str, Any], ...]
+    category: str | None = None
+    sentiment: str | None = None
+    lang: str | None = None
+    channel: str = ""
+    author_handle: str = ""
+    due_at: datetime | None = None
+    priority: str = ""
+    assignee: str | None = None
+    snippet: str = ""
+    created_at: datetime | None = None
+    snoozed_until: datetime | None = None
+    first_response_at: datetime | None = None
+    resolved_at: datetime | None = None
+    labels: tuple[str, ...] = ()
+
+
+# CaseRepository.list shadows the builtin inside the class body.
+ViewList = list[CaseView]
+
+
+@dataclass(frozen=True, slots=True)
+class CaseSummary:
+    id: int
+    queue: str
+    status: str
+    channel: str
+    created_at: datetime
+    snippet: str
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorCard:
+    """Who wrote the comment: the same handle on every channel."""
+
+    channel: str
+    handle: str
+    display_name: str
+    first_seen: datetime | None
+    comments_by_channel: dict[str, int]
+    strikes: int
+    earlier_cases: list[CaseSummary]
+    open_problem: bool
+    sanctions: list[Sanction]
+
+    @property
+    def total_comments(self) -> int:
+        return sum(self.comments_by_channel.values())
+
+
+@dataclass(frozen=True, slots=True)
+class RuleHitView:
+    rule_id: str
+    action: str
+    severity: int
+    reason: str
+    explanation: str
+    strike: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CaseDetail:
+    view: CaseView
+    triage: Triage | None
+    parent: Comment | None
+    replies: list[Comment]
+    rule_hits: list[RuleHitView]
+    author: AuthorCard
+    notes: list[Note]
+    sent_replies: list[SentReply]
+    audit: list[AuditEntry] = field(default_factory=list)
+
+
+class CaseCounts(dict[str, int]):
+    """Open cases per queue ("done": cases marked done), with the views' counts as attributes.
+
+    It is a plain dict of the queues, so code that only wants those keeps working.
+    """
+
+    mine: int = 0
+    unassigned: int = 0
+    overdue: int = 0
+
+
+_JOIN = (
+    t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id)
+    .join(t.authors, t.authors.c.id == t.comments.c.author_id)
+    .outerjoin(t.triages, t.triages.c.comment_id == t.cases.c.comment_id)
+)
+_ROW_COLUMNS = (
+    t.cases,
+    t.comments.c.channel,
+    t.comments.c.external_id,
+    t.comments.c.text,
+    t.comments.c.created_at.label("comment_created_at"),
+    t.comments.c.parent_external_id,
+    t.comments.c.media,
+    t.comments.c.url,
+    t.comments.c.lang,
+    t.comments.c.context,
+    t.comments.c.extra,
+    t.comments.c.status.label("comment_status"),
+    t.authors.c.handle,
+    t.authors.c.display_name,
+    t.authors.c.first_seen,
+    t.authors.c.strikes,
+    t.triages.c.lang.label("tr_lang"),
+    t.triages.c.primary.label("tr_primary"),
+    t.triages.c.secondary.label("tr_secondary"),
+    t.triages.c.sentiment.label("tr_sentiment"),
+    t.triages.c.action.label("tr_action"),
+    t.triages.c.legal_sub.label("tr_legal_sub"),
+    t.triages.c.signals.label("tr_signals"),
+    t.triages.c.reasons.label("tr_reasons"),
+    t.triages.c.model.label("tr_model"),
+)
+_COMMENT_JOIN = t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id)
+_COMMENT_COLUMNS = (
+    t.comments,
+    t.authors.c.handle,
+    t.authors.c.display_name,
+    t.authors.c.first_seen,
+    t.authors.c.strikes,
+)
+
+
+def snippet(text: str, length: int = SNIPPET_LENGTH) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
+
+
+def _not_snoozed(now: datetime) -> Any:
+    return or_(t.cases.c.snoozed_until.is_(None), t.cases.c.snoozed_until <= now)
 
 
 class CaseRepository:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, history: StoreAuthorHistory | None = None) -> None:
         self.engine = engine
+        self.history = history or StoreAuthorHistory(engine)
 
-    def counts(self) -> dict[str, int]:
-        """Cases per queue."""
-        with self.engine.connect() as conn:
-            rows = conn.execute(select(t.cases.c.queue, func.count()).group_by(t.cases.c.queue))
-            return {queue: int(count) for queue, count in sorted(rows)}
+    # -- the list ---------------------------------------------------------------------------
 
-    def in_queue(self, queue: str | None = None, limit: int = 50) -> list[CaseView]:
-        """Cases sorted by due time, then priority (no due time last)."""
-        query = (
-            select(
-                t.cases,
-                t.comments.c.channel,
-                t.comments.c.external_id,
-                t.comments.c.text,
-                t.comments.c.created_at.label("comment_created_at"),
-                t.comments.c.parent_external_id,
-                t.comments.c.media,
-                t.comments.c.url,
-                t.comments.c.lang,
-                t.comments.c.context,
-                t.comments.c.extra,
-                t.comments.c.status.label("comment_status"),
-                t.authors.c.handle,
-                t.authors.c.display_name,
-                t.authors.c.first_seen,
-                t.authors.c.strikes,
-            )
-            .select_from(
-                t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id).join(
-                    t.authors, t.authors.c.id == t.comments.c.author_id
+    def _conditions(self, wanted: CaseFilter, now: datetime) -> tuple[list[Any], bool]:
+        """WHERE conditions, and whether they need the comment/author/triage tables."""
+        c = t.cases.c
+        conditions: list[Any] = []
+        joined = False
+        if wanted.queue == Queue.DONE.value:
+            conditions.append(c.status == CaseStatus.DONE.value)
+        elif wanted.queue:
+            conditions.append(c.queue == wanted.queue)
+        if wanted.view == "overdue":
+            # Breaches count even while snoozed; only done cases are off the hook.
+            conditions += [c.status == CaseStatus.OPEN.value, c.due_at < now]
+        elif wanted.queue != Queue.DONE.value:
+            if wanted.status == "open":
+                conditions += [c.status == CaseStatus.OPEN.value, _not_snoozed(now)]
+            elif wanted.status == "snoozed":
+                conditions += [c.status == CaseStatus.OPEN.value, c.snoozed_until > now]
+            elif wanted.status == "done":
+                conditions.append(c.status == CaseStatus.DONE.value)
+        if wanted.view == "mine":
+            conditions.append(c.assignee == wanted.me)
+        elif wanted.view == "unassigned":
+            conditions.append(c.assignee.is_(None))
+        if wanted.assignee:
+            conditions.append(c.assignee == wanted.assignee)
+        if wanted.channel:
+            conditions.append(t.comments.c.channel == wanted.channel)
+            joined = True
+        if wanted.lang:
+            conditions.append(
+                or_(
+                    t.triages.c.lang == wanted.lang,
+                    and_(t.triages.c.lang.is_(None), t.comments.c.lang == wanted.lang),
                 )
             )
-            .order_by(
-                t.cases.c.due_at.is_(None), t.cases.c.due_at, t.cases.c.priority, t.cases.c.id
+            joined = True
+        if wanted.category:
+            conditions.append(t.triages.c.primary == wanted.category)
+            joined = True
+        if wanted.sentiment:
+            conditions.append(t.triages.c.sentiment == wanted.sentiment)
+            joined = True
+        if wanted.campaign:
+            conditions.append(t.comments.c.context["campaign"].as_string() == wanted.campaign)
+            joined = True
+        if wanted.search and wanted.search.strip():
+            conditions.append(text_condition(self.engine.dialect.name, wanted.search))
+            joined = True
+        return conditions, joined
+
+    def list(self, wanted: CaseFilter | None = None, now: datetime | None = None) -> list[CaseView]:
+        """Cases by SLA due time (none last), then priority, then age."""
+        wanted = wanted or CaseFilter()
+        wanted.check()
+        now = now or datetime.now(UTC)
+        conditions, joined = self._conditions(wanted, now)
+        source = _JOIN if joined else t.cases
+        c = t.cases.c
+        with self.engine.connect() as conn:
+            # Two index-friendly passes instead of ORDER BY "due_at IS NULL" (which no index
+            # serves): cases with a due time first, then the rest.
+            dated = (
+                select(c.id)
+                .select_from(source)
+                .where(*conditions, c.due_at.is_not(None))
+                .order_by(c.due_at, c.priority, c.id)
+                .limit(wanted.limit)
+                .offset(wanted.offset)
             )
-            .limit(limit)
+            ids = list(conn.execute(dated).scalars())
+            if len(ids) < wanted.limit:
+                undated_offset = 0
+                if not ids and wanted.offset:
+                    counted = select(func.count()).select_from(source)
+                    counted = counted.where(*conditions, c.due_at.is_not(None))
+                    undated_offset = max(0, wanted.offset - int(conn.execute(counted).scalar_one()))
+                undated = (
+                    select(c.id)
+                    .select_from(source)
+                    .where(*conditions, c.due_at.is_(None))
+                    .order_by(c.priority, c.id)
+                    .limit(wanted.limit - len(ids))
+                    .offset(undated_offset)
+                )
+                ids += list(conn.execute(undated).scalars())
+            return self._views(conn, ids, now)
+
+    def in_queue(self, queue: str | None = None, limit: int = 50) -> ViewList:
+        """Every case of a queue whatever its status (the CLI's listing)."""
+        return self.list(CaseFilter(queue=queue, status="any", limit=min(limit, MAX_LIMIT)))
+
+    def _views(self, conn: Any, ids: Sequence[int], now: datetime) -> ViewList:
+        if not ids:
+            return []
+        rows = {
+            row.id: row
+            for row in conn.execute(
+                select(*_ROW_COLUMNS).select_from(_JOIN).where(t.cases.c.id.in_(ids))
+            )
+        }
+        labels: dict[int, list[str]] = {}
+        for row in conn.execute(
+            select(t.case_labels.c.case_id, t.case_labels.c.label)
+            .where(t.case_labels.c.case_id.in_(ids))
+            .order_by(t.case_labels.c.label)
+        ):
+            labels.setdefault(row.case_id, []).append(row.label)
+        return [_view(rows[i], tuple(labels.get(i, ())), now) for i in ids if i in rows]
+
+    # -- counts -----------------------------------------------------------------------------
+
+    def counts(self, me: str | None = None, now: datetime | None = None) -> CaseCounts:
+        """Open cases per queue ("done": every case marked done) and the views' counts."""
+        now = now or datetime.now(UTC)
+        c = t.cases.c
+        found = CaseCounts()
+        with self.engine.connect() as conn:
+            open_rows = conn.execute(
+                select(c.queue, func.count())
+                .where(c.status == CaseStatus.OPEN.value, _not_snoozed(now))
+                .group_by(c.queue)
+            )
+            for queue, count in open_rows:
+                if queue != Queue.DONE.value and count:
+                    found[queue] = int(count)
+            done = conn.execute(
+                select(func.count()).where(c.status == CaseStatus.DONE.value)
+            ).scalar_one()
+            if done:
+                found[Queue.DONE.value] = int(done)
+            mine_case = case((c.assignee == me, 1), else_=0) if me else None
+            views = conn.execute(
+                select(
+                    func.coalesce(func.sum(mine_case), 0) if mine_case is not None else func.min(0),
+                    func.coalesce(func.sum(case((c.assignee.is_(None), 1), else_=0)), 0),
+                ).where(c.status == CaseStatus.OPEN.value, _not_snoozed(now))
+            ).one()
+            overdue = conn.execute(
+                select(func.count()).where(c.status == CaseStatus.OPEN.value, c.due_at < now)
+            ).scalar_one()
+        found = CaseCounts(sorted(found.items()))
+        found.mine = int(views[0] or 0)
+        found.unassigned = int(views[1] or 0)
+        found.overdue = int(overdue)
+        return found
+
+    # -- one case ---------------------------------------------------------------------------
+
+    def get(self, case_id: int, now: datetime | None = None) -> CaseView | None:
+        with self.engine.connect() as conn:
+            views = self._views(conn, [case_id], now or datetime.now(UTC))
+        return views[0] if views else None
+
+    def detail(self, case_id: int, now: datetime | None = None) -> CaseDetail | None:
+        """Everything the case page shows; None when there is no such case."""
+        now = now or datetime.now(UTC)
+        with self.engine.connect() as conn:
+            views = self._views(conn, [case_id], now)
+            if not views:
+                return None
+            view = views[0]
+            row = conn.execute(
+                select(*_ROW_COLUMNS).select_from(_JOIN).where(t.cases.c.id == case_id)
+            ).one()
+            triage = triage_from_row(row._mapping, "tr_") if row.tr_primary is not None else None
+            comment = view.comment
+            parent = None
+            if comment.parent_external_id:
+                parent_row = conn.execute(
+                    select(*_COMMENT_COLUMNS)
+                    .select_from(
+                        t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id)
+                    )
+                    .where(
+                        t.comments.c.channel == comment.channel,
+                        t.comments.c.external_id == comment.parent_external_id,
+                    )
+                ).first()
+                parent = comment_from_row(parent_row._mapping) if parent_row else None
+            replies = [
+                comment_from_row(reply._mapping)
+                for reply in conn.execute(
+                    select(*_COMMENT_COLUMNS)
+                    .select_from(
+                        t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id)
+                    )
+                    .where(
+                        t.comments.c.channel == comment.channel,
+                        t.comments.c.parent_external_id == comment.external_id,
+                    )
+                    .order_by(t.comments.c.created_at, t.comments.c.id)
+                    .limit(200)
+                )
+            ]
+            hits = [
+                RuleHitView(
+                    rule_id=hit.rule_id,
+                    action=hit.action,
+                    severity=hit.severity,
+                    reason=hit.reason,
+                    explanation=hit.explanation,
+                    strike=hit.strike,
+                )
+                for hit in conn.execute(
+                    select(t.rule_hits)
+                    .where(t.rule_hits.c.comment_id == comment.id)
+                    .order_by(t.rule_hits.c.severity.desc(), t.rule_hits.c.rule_id)
+                )
+            ]
+            author = self._author_card(conn, comment, case_id, now)
+            notes = notes_for(conn, case_id)
+            sent = replies_for(conn, case_id)
+            audit = audit_for(conn, [("case", str(case_id)), ("comment", str(comment.id))])
+        return CaseDetail(
+            view=view,
+            triage=triage,
+            parent=parent,
+            replies=replies,
+            rule_hits=hits,
+            author=author,
+            notes=notes,
+            sent_replies=sent,
+            audit=audit,
         )
-        if queue:
-            query = query.where(t.cases.c.queue == queue)
-        with self.engine.connect() as conn:
-            rows = conn.execute(query).all()
-        views = []
-        for row in rows:
-            mapping = dict(row._mapping)
-            comment_row = mapping | {
-                "id": mapping["comment_id"],
-                "created_at": mapping["comment_created_at"],
-                "status": mapping["comment_status"],
-            }
-            views.append(
-                CaseView(
-                    case=case_from_row(row._mapping),
-                    comment=comment_from_row(comment_row),
-                    reason=mapping["reason"],
-                    actions=tuple(mapping["actions"]),
-                )
+
+    def _author_card(self, conn: Any, comment: Comment, case_id: int, now: datetime) -> AuthorCard:
+        handle = comment.author.handle
+        per_channel = {
+            row.channel: int(row.n)
+            for row in conn.execute(
+                select(t.comments.c.channel, func.count().label("n"))
+                .select_from(t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id))
+                .where(t.authors.c.handle == handle)
+                .group_by(t.comments.c.channel)
+                .order_by(t.comments.c.channel)
             )
-        return views
+        }
+        first_seen = conn.execute(
+            select(func.min(t.authors.c.first_seen)).where(t.authors.c.handle == handle)
+        ).scalar_one()
+        earlier = [
+            CaseSummary(
+                id=row.id,
+                queue=row.queue,
+                status=row.status,
+                channel=row.channel,
+                created_at=aware(row.comment_created_at),
+                snippet=snippet(row.text, 80),
+            )
+            for row in conn.execute(
+                select(
+                    t.cases.c.id,
+                    t.cases.c.queue,
+                    t.cases.c.status,
+                    t.comments.c.channel,
+                    t.comments.c.text,
+                    t.comments.c.created_at.label("comment_created_at"),
+                )
+                .select_from(
+                    t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id).join(
+                        t.authors, t.authors.c.id == t.comments.c.author_id
+                    )
+                )
+                .where(t.authors.c.handle == handle, t.cases.c.id != case_id)
+                .order_by(t.comments.c.created_at.desc())
+                .limit(20)
+            )
+        ]
+        unhappy = or_(
+            t.triages.c.sentiment == Sentiment.NEGATIVE.value,
+            t.triages.c.primary == Category.COMPLAINT.value,
+        )
+        open_problem = (
+            conn.execute(
+                select(t.cases.c.id)
+                .select_from(_JOIN)
+                .where(
+                    t.authors.c.handle == handle,
+                    t.cases.c.id != case_id,
+                    t.cases.c.status == CaseStatus.OPEN.value,
+                    t.cases.c.queue == Queue.NEEDS_REPLY.value,
+                    unhappy,
+                )
+                .limit(1)
+            ).first()
+            is not None
+        )
+        return AuthorCard(
+            channel=comment.channel,
+            handle=handle,
+            display_name=comment.author.display_name,
+            first_seen=aware(first_seen) if first_seen is not None else None,
+            comments_by_channel=per_channel,
+            strikes=self.history.strikes(comment.channel, handle, before=now),
+            earlier_cases=earlier,
+            open_problem=open_problem,
+            sanctions=sanctions_for(conn, handle),
+        )
+
+
+def _view(row: Any, labels: tuple[str, ...], now: datetime) -> CaseView:
+    mapping = dict(row._mapping)
+    comment_row = mapping | {
+        "id": mapping["comment_id"],
+        "created_at": mapping["comment_created_at"],
+        "status": mapping["comment_status"],
+    }
+    found = case_from_row(mapping)
+    snoozed_until = aware(row.snoozed_until) if row.snoozed_until is not None else None
+    if found.status is CaseStatus.OPEN and snoozed_until is not None and snoozed_until > now:
+        found.status = CaseStatus.SNOOZED
+    comment = comment_from_row(comment_row)
+    return CaseView(
+        case=found,
+        comment=comment,
+        reason=mapping["reason"],
+        actions=tuple(mapping["actions"]),
+        category=row.tr_primary,
+        sentiment=row.tr_sentiment,
+        lang=row.tr_lang or comment.lang,
+        channel=comment.channel,
+        author_handle=comment.author.handle,
+        due_at=found.due_at,
+        priority=found.priority.value,
+        assignee=found.assignee,
+        snippet=snippet(comment.text),
+        created_at=aware(row.created_at),
+        snoozed_until=snoozed_until,
+        first_response_at=aware(row.first_response_at) if row.first_response_at else None,
+        resolved_at=aware(row.resolved_at) if row.resolved_at else None,
+        labels=labels,
+    )

@@ -218,3 +218,97 @@ cases = Table(
     Column("resolved_at", DateTime(timezone=True), nullable=True),
     Index(None, "queue", "status", "due_at"),
 )
+
+# --- inbox (issue 5): snoozes, labels, notes, replies, sanctions, events, outbox ---------------
+
+# A snoozed case keeps status "open" and leaves the queues until `snoozed_until` passes, so
+# no job has to wake it up and the queue query keeps using the (queue, status, due_at) index.
+cases.append_column(Column("snoozed_until", DateTime(timezone=True), nullable=True))
+Index("ix_cases_status_assignee", cases.c.status, cases.c.assignee)
+Index("ix_cases_status_due_at", cases.c.status, cases.c.due_at)
+
+case_labels = Table(
+    "case_labels",
+    metadata,
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("label", String(100), primary_key=True),
+    Column("by", String(320), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+)
+
+# Internal notes on a case; `kind` "feedback" marks product feedback for the insights.
+notes = Table(
+    "notes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False, default="note"),
+    Column("author", String(320), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("mentions", JSON, nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index(None, "case_id"),
+)
+
+sent_replies = Table(
+    "sent_replies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", Integer, ForeignKey("cases.id", ondelete="CASCADE"), nullable=False),
+    Column("comment_id", Integer, ForeignKey("comments.id", ondelete="CASCADE"), nullable=False),
+    Column("channel", String(64), nullable=False),
+    Column("to_handle", String(200), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("by", String(320), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("status", String(24), nullable=False),
+    Column("approved_by", String(320), nullable=True),
+    Column("approved_at", DateTime(timezone=True), nullable=True),
+    Index(None, "case_id", "at"),
+)
+
+# Mutes and bans of an author on one channel; lifting keeps the row (history on the card).
+author_sanctions = Table(
+    "author_sanctions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("channel", String(64), nullable=False),
+    Column("handle", String(200), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("until", DateTime(timezone=True), nullable=True),
+    Column("reason", Text, nullable=False),
+    Column("by", String(320), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("lifted_by", String(320), nullable=True),
+    Column("lifted_at", DateTime(timezone=True), nullable=True),
+    Index(None, "channel", "handle"),
+)
+
+# What happened, in order: the id is the SSE event id a reconnecting client resumes from.
+events = Table(
+    "events",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("case_id", Integer, nullable=True),
+    Column("payload", JSON, nullable=False),
+)
+
+# Transactional outbox: channel effects written with the action, delivered later by connectors.
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("channel", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("external_id", String(200), nullable=True),
+    Column("handle", String(200), nullable=True),
+    Column("payload", JSON, nullable=False),
+    Column("status", String(16), nullable=False, default="pending"),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", Text, nullable=True),
+    Column("audit_id", Integer, nullable=True),
+    Index(None, "status", "id"),
+)

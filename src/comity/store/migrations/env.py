@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Engine
 
+from comity.store.search import include_name
 from comity.store.tables import metadata
 
 engine = context.config.attributes.get("engine")
@@ -16,6 +17,7 @@ with engine.connect() as connection:
         connection=connection,
         target_metadata=metadata,
         render_as_batch=connection.dialect.name == "sqlite",
+        include_name=include_name,  # autogenerate must not drop the search objects
     )
     with context.begin_transaction():
         context.run_migrations()
