@@ -9,8 +9,8 @@ on their own.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from comity.domain import (
@@ -400,6 +400,35 @@ def decide(
     model: str = "",
 ) -> Triage:
     """Decide primary/secondary categories, sentiment, legal sub-label and action, with reasons."""
+    triage, head = decide_deferred(text, norm, lang, signals, context, finder=finder, model=model)
+    if explain is not None and head is not None:
+        return with_explanation(triage, head, explain(head))
+    return triage
+
+
+def with_explanation(triage: Triage, head: str, grams: Sequence[tuple[str, float]]) -> Triage:
+    """Add the model's evidence for `head` as the last reason (nothing when it has none)."""
+    if not grams:
+        return triage
+    reason = f"{head} n-grams: " + ", ".join(g for g, _ in grams[:3])
+    return replace(triage, reasons=(*triage.reasons, reason))
+
+
+def decide_deferred(
+    text: str,
+    norm: str,
+    lang: str,
+    signals: Mapping[str, float],
+    context: DecisionContext | None = None,
+    *,
+    finder: CueFinder | None = None,
+    model: str = "",
+) -> tuple[Triage, str | None]:
+    """`decide` without the n-gram explanation: returns the head worth explaining, if any.
+
+    A batch caller explains all such comments in one featurisation and then adds the
+    reason with `with_explanation`; the result equals `decide` with an explainer.
+    """
     ctx = context or DecisionContext()
     finder = finder or default_finder()
     cues = finder.find(text, norm)
@@ -433,11 +462,8 @@ def decide(
     # (a low score would mislead) and only then, since explaining costs a featurisation.
     families = CUE_FAMILIES.get(primary)
     cued = families is None or any(cues.has(f) for f in families)
-    if explain is not None and head and not cued and signals.get(head, 0.0) >= 0.5:
-        grams = explain(head)
-        if grams:
-            reasons.append(f"{head} n-grams: " + ", ".join(g for g, _ in grams[:3]))
-    return Triage(
+    wanted = head if head and not cued and signals.get(head, 0.0) >= 0.5 else None
+    triage = Triage(
         lang=lang,
         primary=primary,
         secondary=secondary,
@@ -448,6 +474,7 @@ def decide(
         reasons=tuple(reasons),
         model=model,
     )
+    return triage, wanted
 
 
 def decide_sentiment(

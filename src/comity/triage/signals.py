@@ -121,16 +121,42 @@ class SignalModel:
         ``lang`` is accepted for symmetry with ``predict``: it shifts the score by a
         constant and never changes which words contribute.
         """
-        if head not in self.names:
-            raise KeyError(f"unknown head {head!r}; known: {', '.join(self.names)}")
-        column = self._column_weights(head)
-        batch = featurize(prepare([text]), bits=self._bits, normalized=True, spans=True)
-        contrib = column[batch.indices] * batch.scale[0]
-        totals: dict[str, float] = {}
-        for key, value in zip(_feature_words(batch), contrib.tolist(), strict=True):
-            totals[key] = totals.get(key, 0.0) + value
-        ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [(word, round(value, 3)) for word, value in ranked[:k] if value > 0]
+        return self.explain_normalized(prepare([text]), [head], k)[0]
+
+    def explain_normalized(
+        self, docs: Sequence[str], heads: Sequence[str], k: int = 3
+    ) -> list[list[tuple[str, float]]]:
+        """`explain` for a batch of normalised texts, one head each, in one featurisation."""
+        if len(docs) != len(heads):
+            raise ValueError(f"{len(docs)} texts but {len(heads)} heads")
+        for head in set(heads):
+            if head not in self.names:
+                raise KeyError(f"unknown head {head!r}; known: {', '.join(self.names)}")
+        if not docs:
+            return []
+        batch = featurize(
+            [d[:MAX_CHARS] for d in docs], bits=self._bits, normalized=True, spans=True
+        )
+        doc_of = np.repeat(np.arange(len(docs)), np.diff(batch.indptr))
+        head_of = np.array([self.names.index(h) for h in heads], dtype=np.int64)[doc_of]
+        weights = self._weights[batch.indices, head_of]
+        # A softmax class is pushed up by what raises it relative to the other two.
+        sent = np.isin(head_of, self._sent)
+        if sent.any():
+            rows = self._weights[batch.indices[sent][:, None], self._sent[None, :]]
+            weights[sent] -= rows.mean(axis=1)
+        # float32 products, then float64 sums in feature order: the same arithmetic per key
+        # as adding the contributions one by one.
+        contrib = (weights * batch.scale[doc_of]).astype(np.float64)
+        keys, key_of, bounds = _feature_keys(batch, doc_of)
+        totals = np.bincount(key_of, weights=contrib, minlength=len(keys)).tolist()
+        results: list[list[tuple[str, float]]] = []
+        for d in range(len(docs)):
+            lo, hi = bounds[d], bounds[d + 1]
+            pairs = zip(keys[lo:hi], totals[lo:hi], strict=True)
+            ranked = sorted(pairs, key=lambda kv: (-kv[1], kv[0]))
+            results.append([(word, round(value, 3)) for word, value in ranked[:k] if value > 0])
+        return results
 
     def _column_weights(self, head: str) -> F32:
         weights = self._weights[:-1]
@@ -143,30 +169,58 @@ class SignalModel:
         return column
 
 
-def _feature_words(batch: Batch) -> list[str]:
-    """Map each feature of a one-comment batch to the word (or word pair) it belongs to."""
+def _feature_keys(
+    batch: Batch, doc_of: npt.NDArray[np.int64]
+) -> tuple[list[str], npt.NDArray[np.int64], list[int]]:
+    """Number the word (or word pair) each feature belongs to, per comment.
+
+    A character n-gram belongs to the word holding its first non-space character; word
+    and word-pair features are their own key. Keys are numbered per comment, so the same
+    word twice in one comment is one key; comment d owns keys ``bounds[d]:bounds[d+1]``.
+    Vectorised: Python only loops over words.
+    """
     text = batch.text
-    words: list[tuple[int, int]] = []
-    start = None
-    for i, ch in enumerate(text + " "):
-        if ch == " " and start is not None:
-            words.append((start, i))
-            start = None
-        elif ch != " " and start is None:
-            start = i
-    owner = [-1] * (len(text) + 1)
-    for w, (a, b) in enumerate(words):
-        for i in range(a, b):
-            owner[i] = w
+    cp = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    n = len(cp)
+    blank = (cp == 32) | (cp == 1)
+    word_start = ~blank & np.concatenate(([True], blank[:-1]))
+    ws = np.flatnonzero(word_start)
+    we = np.flatnonzero(~blank & np.concatenate((blank[1:], [True]))) + 1
+    owner = np.append(np.where(blank, -1, np.cumsum(word_start) - 1), -1)
+    # Leading spaces of a span: distance to the next non-space, capped at the span.
+    solid = np.where(blank, n, np.arange(n))
+    next_solid = np.minimum.accumulate(solid[::-1])[::-1]
+    starts, lengths = batch.starts, batch.lengths
+    first = starts + np.minimum(next_solid[np.minimum(starts, n - 1)] - starts, lengths)
+    feat_owner = owner[np.minimum(first, n)]
+    is_word = (batch.kinds != N_KINDS - 1) & (feat_owner >= 0)
+    # Comments' words are contiguous: word w lies in comment word_doc[w].
+    word_doc = np.cumsum(cp == 1)[ws] if len(ws) else np.zeros(0, dtype=np.int64)
+    word_bounds = np.searchsorted(word_doc, np.arange(batch.n_docs + 1)).tolist()
+    other = np.flatnonzero(~is_word)
+    other_bounds = np.searchsorted(doc_of[other], np.arange(batch.n_docs + 1)).tolist()
+    other_list, starts_l, lengths_l = other.tolist(), starts.tolist(), lengths.tolist()
+    ws_l, we_l = ws.tolist(), we.tolist()
     keys: list[str] = []
-    bigram = N_KINDS - 1
-    spans = zip(batch.starts.tolist(), batch.lengths.tolist(), batch.kinds.tolist(), strict=True)
-    for s, n, kind in spans:
-        span = text[s : s + n]
-        if kind == bigram:
-            keys.append(span)
-            continue
-        first = s + (len(span) - len(span.lstrip(" ")))
-        w = owner[min(first, len(text))]
-        keys.append(text[words[w][0] : words[w][1]] if w >= 0 else span.strip())
-    return keys
+    word_key = np.empty(len(ws), dtype=np.int64)
+    key_of = np.empty(len(starts), dtype=np.int64)
+    bounds = [0]
+    for d in range(batch.n_docs):
+        local: dict[str, int] = {}
+        for w in range(word_bounds[d], word_bounds[d + 1]):
+            word = text[ws_l[w] : we_l[w]]
+            if word not in local:
+                local[word] = len(keys)
+                keys.append(word)
+            word_key[w] = local[word]
+        for j in range(other_bounds[d], other_bounds[d + 1]):
+            i = other_list[j]
+            # A word pair is its own key; a span of blanks alone (never in practice) is "".
+            key = text[starts_l[i] : starts_l[i] + lengths_l[i]].strip()
+            if key not in local:
+                local[key] = len(keys)
+                keys.append(key)
+            key_of[i] = local[key]
+        bounds.append(len(keys))
+    key_of[is_word] = word_key[feat_owner[is_word]]
+    return keys, key_of, bounds

@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from comity.domain import Comment, Triage
-from comity.triage.decide import DecisionContext, decide
+from comity.triage.decide import DecisionContext, decide_deferred, with_explanation
 from comity.triage.lexicons import CueFinder, default_finder
 from comity.triage.normalize import normalize_text
 
@@ -33,6 +33,10 @@ class SignalSource(Protocol):
     def predict_normalized(self, docs: Sequence[str], langs: Sequence[str]) -> npt.NDArray[Any]: ...
 
     def explain(self, text: str, lang: str, head: str, k: int = 3) -> list[tuple[str, float]]: ...
+
+    def explain_normalized(
+        self, docs: Sequence[str], heads: Sequence[str], k: int = 3
+    ) -> list[list[tuple[str, float]]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,21 +141,22 @@ class Triager:
         langs = [item.lang or self.detect_language(item.text)[0] for item in inputs]
         norms = [normalize_text(item.text) for item in inputs]
         rows = self._signal_rows(norms, langs)
-        results = []
+        results: list[Triage] = []
+        pending: list[tuple[int, str]] = []  # (result index, head to explain)
         for item, norm, lang, signals in zip(inputs, norms, langs, rows, strict=True):
-            explain = self._explainer(item.text, lang)
-            results.append(
-                decide(
-                    item.text,
-                    norm,
-                    lang,
-                    signals,
-                    item.context,
-                    finder=self.finder,
-                    explain=explain,
-                    model=self.model,
-                )
+            triage, head = decide_deferred(
+                item.text, norm, lang, signals, item.context, finder=self.finder, model=self.model
             )
+            if head is not None:
+                pending.append((len(results), head))
+            results.append(triage)
+        if pending and self.signals is not None and self.explain:
+            # Only the comments whose reason needs the model's n-grams, in one featurisation.
+            grams = self.signals.explain_normalized(
+                [norms[i] for i, _ in pending], [head for _, head in pending], k=3
+            )
+            for (i, head), found in zip(pending, grams, strict=True):
+                results[i] = with_explanation(results[i], head, found)
         return results
 
     def _signal_rows(self, norms: list[str], langs: list[str]) -> list[dict[str, float]]:
@@ -161,9 +166,3 @@ class Triager:
         scores = np.round(np.asarray(predicted, dtype=np.float64), 4)
         names = list(self.signals.names)
         return [dict(zip(names, row, strict=True)) for row in scores.tolist()]
-
-    def _explainer(self, text: str, lang: str) -> Callable[[str], list[tuple[str, float]]] | None:
-        model = self.signals
-        if model is None or not self.explain:
-            return None
-        return lambda head: model.explain(text, lang, head, k=3)
