@@ -11,6 +11,7 @@ from sqlalchemy import Connection, delete, select, update
 from comity.domain import CaseStatus, Comment, Plan, Queue, RuleHit
 from comity.store import tables as t
 from comity.store.db import bulk_insert
+from comity.store.events import announce_new_cases
 from comity.store.upsert import chunks
 
 
@@ -100,3 +101,5 @@ def save_plans(conn: Connection, planned: Sequence[tuple[int, Plan]]) -> None:
         )
     if new_rows:
         bulk_insert(conn, t.cases, new_rows)
+        # The inbox shows new cases live (SSE reads the event log).
+        announce_new_cases(conn, [row["comment_id"] for row in new_rows])
