@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from comity.triage.features import N_KINDS, featurize, prepare
 from comity.triage.signals import MODELS_DIR, ModelIntegrityError, SignalModel
 
 NAMES = (
@@ -192,3 +193,44 @@ def test_explain_names_words_from_the_comment(model: SignalModel) -> None:
     assert values == sorted(values, reverse=True)
     with pytest.raises(KeyError):
         model.explain("x", "en", "no_such_head")
+
+
+def test_batch_explanations_equal_one_by_one(model: SignalModel) -> None:
+    """The batch path groups features per comment: a repeated word stays one key per comment."""
+    texts = [
+        "야 이 병신아 닥치고 꺼져",
+        "you clown, you absolute clown",
+        "",
+        "Danke für den tollen Service, wirklich toll",
+        "너무 맛있어요 최고 최고",
+    ]
+    heads = ["toxicity", "insult", "spam", "sentiment_positive", "sentiment_positive"]
+    batch = model.explain_normalized(prepare(texts), heads, k=3)
+    assert batch == [_reference_explain(model, t, h) for t, h in zip(texts, heads, strict=True)]
+    assert batch[2] == []
+    assert len({w for w, _ in batch[1]}) == len(batch[1])  # "clown" twice is one entry
+
+
+def _reference_explain(model: SignalModel, text: str, head: str) -> list[tuple[str, float]]:
+    """The plain definition: each n-gram counts for the word its first letter is in."""
+    feats = featurize(prepare([text]), normalized=True, spans=True)
+    col = model.names.index(head)
+    weights = model._weights[:-1]
+    column = weights[:, col]
+    if head.startswith("sentiment_"):
+        column = column - weights[:, list(model._sent)].mean(axis=1)
+    totals: dict[str, float] = {}
+    padded = feats.text
+    columns = (feats.indices, feats.starts, feats.lengths, feats.kinds)
+    for idx, start, length, kind in zip(*(c.tolist() for c in columns), strict=True):
+        span = padded[start : start + length]
+        if kind == N_KINDS - 1:
+            key = span
+        else:
+            first = start + len(span) - len(span.lstrip(" "))
+            left = padded.rfind(" ", 0, first) + 1
+            right = padded.find(" ", first)
+            key = padded[left:right]
+        totals[key] = totals.get(key, 0.0) + float(column[idx] * feats.scale[0])
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(word, round(value, 3)) for word, value in ranked[:3] if value > 0]

@@ -21,6 +21,7 @@ class FakeSignals:
 
     def __init__(self) -> None:
         self.calls: list[tuple[list[str], list[str]]] = []
+        self.explained: list[str] = []
 
     @property
     def names(self) -> Sequence[str]:
@@ -41,6 +42,12 @@ class FakeSignals:
 
     def explain(self, text: str, lang: str, head: str, k: int = 3) -> list[tuple[str, float]]:
         return [("bozo" if "bozo" in text else "clown", 0.8)][:k]
+
+    def explain_normalized(
+        self, docs: Sequence[str], heads: Sequence[str], k: int = 3
+    ) -> list[list[tuple[str, float]]]:
+        self.explained = list(docs)
+        return [self.explain(doc, "en", head, k) for doc, head in zip(docs, heads, strict=True)]
 
 
 def make() -> tuple[Triager, FakeSignals]:
