@@ -44,6 +44,7 @@ class Queue(StrEnum):
     FAN_CONTENT = "fan_content"
     SHOWCASE = "showcase"
     CAMPAIGN = "campaign"
+    CRISIS = "crisis"  # everything about a storm while crisis mode is on (monitoring)
     DONE = "done"
 
 

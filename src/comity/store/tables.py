@@ -312,3 +312,58 @@ outbox = Table(
     Column("audit_id", Integer, nullable=True),
     Index(None, "status", "id"),
 )
+
+# --- monitoring (shitstorm early warning) -------------------------------------------------
+
+# The detector's whole state (JSON) and the last comment it counted, so it survives restarts.
+monitor_state = Table(
+    "monitor_state",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("state", JSON, nullable=False),
+    Column("last_comment_id", Integer, nullable=False, default=0),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per alert episode of one scope ("brand", "channel:x", "campaign:c", "topic:n").
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(200), nullable=False, unique=True),
+    Column("scope", String(200), nullable=False),
+    Column("level", String(16), nullable=False),
+    Column("peak", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("topic", Text, nullable=False),
+    Column("since", DateTime(timezone=True), nullable=False),
+    Column("last_at", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("observed", Integer, nullable=False),
+    Column("expected", Float, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("details", JSON, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("notified_at", DateTime(timezone=True), nullable=True),
+    Column("notified_level", String(16), nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index(None, "status", "active"),
+)
+
+# Crisis mode switches, brand-wide (scope "brand") or per campaign ("campaign:<name>").
+crisis_modes = Table(
+    "crisis_modes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("scope", String(200), nullable=False),
+    Column("active", Boolean, nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("policy", JSON, nullable=False),
+    Column("started_by", String(320), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("ended_by", String(320), nullable=True),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Index(None, "active"),
+)
