@@ -1,0 +1,183 @@
+"""Suggested replies: 2-3 drafts fitted to the case's category, language, channel and author.
+
+Drafts come from the saved replies with variables filled from what the author wrote
+(product, problem, order number) and from the brand profile (campaign, facts). The
+choice is deterministic (seeded by the comment id) and rotates: a second call with the
+first call's drafts in `recent_drafts` offers different texts.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import zlib
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from comity.replies.facts import FactMatch, contradicted_facts
+from comity.replies.profile import BrandProfile
+from comity.replies.templates import SavedReply, TemplateSet, load_templates, render
+
+# Categories whose primary action is a public reply (TAXONOMY.md); others get none:
+# spam is hidden, trolls are not fed, neutral chit-chat gets a like at most.
+REPLY_CATEGORIES = (
+    "praise",
+    "creative_critique",
+    "question",
+    "complaint",
+    "misinformation",
+    "feedback",
+    "fan_content",
+    "toxic",
+    "campaign",
+    "legal",
+)
+_ORDER_ID = re.compile(
+    r"(?:주문\s*번호|주문|order(?:\s*(?:no\.?|number|id))?|bestell(?:nummer|nr\.?|ung))"
+    r"\s*[:#]?\s*(#?[A-Z0-9][A-Z0-9-]{3,})",
+    re.IGNORECASE,
+)
+_HASH_NUMBER = re.compile(r"#(\d{5,})")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseInput:
+    """What the suggester needs to know about a case."""
+
+    id: str
+    text: str
+    channel: str
+    category: str
+    lang: str | None = None
+    author: str = ""  # handle
+    author_name: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    text: str
+    template: str
+    category: str
+    lang: str
+    level: str
+    facts: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+
+def _author(case: CaseInput, lang: str) -> str:
+    name = (case.author_name or case.author).strip().lstrip("@")
+    if lang == "ko":
+        return f"{name}님" if name else "고객님"
+    return name
+
+
+def case_values(
+    case: CaseInput, lang: str, profile: BrandProfile, templates: TemplateSet
+) -> tuple[dict[str, str], list[FactMatch]]:
+    """Variables for the templates, from the comment and the profile."""
+    folded = case.text.casefold()
+    values: dict[str, str] = {"author": _author(case, lang)}
+    for product in profile.glossary.products:
+        if product.id != "brand" and any(a.casefold() in folded for a in product.aliases):
+            values["product"] = product.name.get(lang)
+            break
+    for problem in templates.problems:
+        if any(cue in folded for cue in problem.cues) and problem.names.get(lang):
+            values["problem"] = problem.names[lang]
+            break
+    order = _ORDER_ID.search(case.text) or _HASH_NUMBER.search(case.text)
+    if order and any(ch.isdigit() for ch in order.group(1)):
+        values["order_id"] = order.group(1).lstrip("#")
+    campaign = profile.current_campaign()
+    if campaign is not None:
+        values["campaign"] = campaign.hashtag(lang)
+        values["talking_point"] = campaign.talking_points.get(lang)
+    if profile.brand.netiquette_url:
+        values["netiquette_url"] = profile.brand.netiquette_url
+    facts: list[FactMatch] = []
+    if case.category in ("misinformation", "question"):
+        # A question needs a confident match: a wrong fact is worse than "we'll check".
+        facts = contradicted_facts(
+            case.text, profile, k=2, min_score=2.0 if case.category == "misinformation" else 6.0
+        )
+        if facts:
+            values["fact"] = facts[0].fact.text.get(lang)
+            values["source"] = facts[0].fact.source
+    return values, facts
+
+
+def _seed(case_id: str) -> int:
+    return zlib.crc32(case_id.encode("utf-8"))
+
+
+def candidates(
+    templates: Sequence[SavedReply], category: str, lang: str, level: str, values: dict[str, str]
+) -> list[SavedReply]:
+    """Templates for the case: its level first; another level of the language only if none."""
+    fitting = [
+        t for t in templates if t.category == category and t.lang == lang and t.usable_with(values)
+    ]
+    at_level = [t for t in fitting if t.level in (level, None)]
+    return at_level or fitting
+
+
+def suggest(
+    case_input: CaseInput,
+    profile: BrandProfile,
+    recent_drafts: Collection[str] = (),
+    *,
+    rotation: int = 0,
+    count: int = 3,
+    templates: TemplateSet | None = None,
+    saved: Sequence[SavedReply] | None = None,
+) -> list[Draft]:
+    """Up to `count` distinct drafts; none for categories that get no public reply.
+
+    `saved` replaces the shipped templates (the team's saved replies from the store);
+    `recent_drafts` are texts offered or sent just before, which are never repeated.
+    """
+    if case_input.category not in REPLY_CATEGORIES:
+        return []
+    templates = templates or load_templates()
+    lang = case_input.lang if case_input.lang in ("ko", "en", "de") else "en"
+    level = profile.voice.level(case_input.channel, lang, case_input.category)
+    values, facts = case_values(case_input, lang, profile, templates)
+    pool = candidates(
+        saved if saved is not None else templates.replies,
+        case_input.category,
+        lang,
+        level,
+        values,
+    )
+    if not pool:
+        return []
+    order = list(pool)
+    random.Random(_seed(case_input.id)).shuffle(order)
+    start = (rotation * count) % len(order)
+    order = order[start:] + order[:start]
+    sign_off = profile.sign_off.for_channel(case_input.channel, lang)
+    recent = set(recent_drafts)
+    drafts: list[Draft] = []
+    for template in order:
+        text = render(template, values)
+        if sign_off:
+            text = f"{text}\n{sign_off}"
+        if text in recent or any(d.text == text for d in drafts):
+            continue
+        used = facts[:1] if "fact" in template.variables else []
+        drafts.append(
+            Draft(
+                text,
+                template.key,
+                case_input.category,
+                lang,
+                template.level or level,
+                tuple(m.fact.id for m in used),
+                tuple(m.fact.source for m in used),
+            )
+        )
+        if len(drafts) == count:
+            break
+    return drafts
