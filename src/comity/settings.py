@@ -62,6 +62,16 @@ class Settings(BaseSettings):
         None, description="Playbook overrides (YAML) laid over the built-in defaults."
     )
     max_batch: int = Field(1000, ge=1, le=10000, description="Most comments in one API batch.")
+    alert_urls: list[str] = Field(
+        default_factory=list,
+        description="Where storm alerts are sent: Apprise URLs (Slack, Teams, e-mail, Telegram, "
+        "json:// webhooks …); empty means the UI only.",
+    )
+    monitoring_file: Path | None = Field(
+        None,
+        description="Monitoring overrides (YAML): detector thresholds, holding statements, "
+        "contacts, crisis mode; unset means the built-in defaults.",
+    )
 
     @classmethod
     def settings_customise_sources(

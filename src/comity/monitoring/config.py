@@ -42,7 +42,6 @@ class Contact:
 @dataclass(frozen=True, slots=True)
 class AlertPolicy:
     notify_from: str = "warning"
-    repeat_minutes: int = 30
     max_per_hour: int = 6
 
 
@@ -109,7 +108,6 @@ def parse_config(data: Any) -> MonitoringConfig:
     al = _section(data, "alerts")
     alerts = AlertPolicy(
         notify_from=_level(al.get("notify_from", "warning"), "alerts.notify_from"),
-        repeat_minutes=int(al.get("repeat_minutes", 30)),
         max_per_hour=int(al.get("max_per_hour", 6)),
     )
     contacts = []

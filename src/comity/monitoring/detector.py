@@ -43,6 +43,9 @@ STATE_VERSION = 1
 
 # (kind, scope, level, at ISO) events the detector emits
 OPENED, ESCALATED, LOWERED, UPDATED, ENDED = "opened", "escalated", "lowered", "updated", "ended"
+REOPENED = "reopened"
+RAISED = frozenset({OPENED, ESCALATED, REOPENED})  # the changes a person is told about
+REOPEN_SECONDS = 3 * 3600  # a scope flaring up again this soon continues the same alert
 
 
 def level_name(level: int) -> str | None:
@@ -145,7 +148,7 @@ class Scope:
     __slots__ = (
         "key", "first_bin", "bins", "cur", "hour", "neg", "tot",
         "level", "peak", "entered", "below_since", "episode", "since", "last_event_bin",
-        "since_update",
+        "since_update", "ended_at",
     )  # fmt: skip
 
     def __init__(self, key: str, first_bin: int) -> None:
@@ -164,6 +167,7 @@ class Scope:
         self.since = 0.0
         self.last_event_bin = first_bin
         self.since_update = 0
+        self.ended_at: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {name: _plain(getattr(self, name)) for name in self.__slots__}
@@ -392,11 +396,14 @@ class Detector:
         target = sum(1 for threshold in cfg.levels if score >= threshold)
         kind: str | None = None
         if target > scope.level:
-            kind = OPENED if scope.level == 0 else ESCALATED
+            kind = ESCALATED
             if scope.level == 0:
-                scope.episode += 1
-                scope.since = now
-                scope.peak = 0
+                recent_end = scope.ended_at is not None and now - scope.ended_at <= REOPEN_SECONDS
+                kind = REOPENED if recent_end else OPENED
+                if not recent_end:
+                    scope.episode += 1
+                    scope.since = now
+                    scope.peak = 0
             scope.level = target
             scope.peak = max(scope.peak, target)
             scope.entered = now
@@ -413,6 +420,8 @@ class Detector:
                     scope.entered = now
                     scope.below_since = None
                     kind = ENDED if target == 0 else LOWERED
+                    if target == 0:
+                        scope.ended_at = now
             else:
                 scope.below_since = None
             if kind is None:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from comity.domain import Triage
 from comity.ingest.records import RecordError, parse_record, parse_timestamp
-from comity.monitoring.detector import ESCALATED, OPENED, AlertEvent, Detector
+from comity.monitoring.detector import RAISED, AlertEvent, Detector
 from comity.monitoring.events import Event, event_from_record, record_triage
 
 TRIAGE_BATCH = 512
@@ -110,15 +111,10 @@ def stream_events(
     yield from drain()
 
 
-_CACHE: dict[str, float] = {}
-
-
 def _timestamp(value: Any) -> float:
     """Epoch seconds of an ISO 8601 time; a fast path for the common shapes."""
     if isinstance(value, str):
         try:
-            from datetime import datetime
-
             text = value[:-1] + "+00:00" if value.endswith("Z") else value
             parsed = datetime.fromisoformat(text)
             if parsed.tzinfo is not None:
@@ -134,7 +130,7 @@ def replay(
     triager_factory: Callable[[], BatchTriager] | None = None,
     on_alert: Callable[[AlertEvent], None] | None = None,
 ) -> ReplayResult:
-    """Run the detector over the stream; alerts opened or escalated, in stream order."""
+    """Run the detector over the stream; alerts raised (opened, escalated, reopened), in order."""
     detector = detector or Detector()
     alerts: list[AlertEvent] = []
     count = 0
@@ -143,12 +139,12 @@ def replay(
         count += 1
         last = event.at
         for alert in detector.process(event):
-            if alert.kind in (OPENED, ESCALATED):
+            if alert.kind in RAISED:
                 alerts.append(alert)
                 if on_alert is not None:
                     on_alert(alert)
     for alert in detector.flush(last + detector.bin_s):
-        if alert.kind in (OPENED, ESCALATED):
+        if alert.kind in RAISED:
             alerts.append(alert)
             if on_alert is not None:
                 on_alert(alert)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -11,6 +12,8 @@ from typing import Protocol
 from comity.domain import Comment, Stage, WorkItem, check_order
 from comity.store.comments import CommentRepository
 from comity.store.results import save_plans, save_rule_hits
+
+log = logging.getLogger(__name__)
 
 
 def pipeline_signature(stages: Sequence[Stage]) -> str:
@@ -38,6 +41,10 @@ def _one_per_author(comments: list[Comment]) -> list[Comment]:
     return comments
 
 
+# Called with each batch after it is saved (e.g. the storm detector); never changes the batch.
+BatchConsumer = Callable[[Sequence[WorkItem]], object]
+
+
 class InProcessRunner:
     """Runs every pending comment through the stages; a crash leaves work pending, not lost."""
 
@@ -48,8 +55,10 @@ class InProcessRunner:
         *,
         batch_size: int = 500,
         history: StrikeHistory | None = None,
+        consumers: Sequence[BatchConsumer] = (),
     ) -> None:
         check_order(stages)
+        self.consumers = tuple(consumers)
         self.repository = repository
         self.history = history
         self.stages = tuple(stages)
@@ -101,6 +110,7 @@ class InProcessRunner:
                 )
                 for comment in comments
             ]
+            statuses = [item.comment.status for item in items]
             for stage in self.stages:
                 stage.run(items)
         finally:
@@ -125,8 +135,17 @@ class InProcessRunner:
                     if item.plan is not None and item.comment.id is not None
                 ],
             )
+            # A stage may hold a comment for review (crisis mode): store its new status.
+            for item, status in zip(items, statuses, strict=True):
+                if item.comment.status is not status and item.comment.id is not None:
+                    self.repository.set_status(conn, item.comment.id, item.comment.status)
             self.repository.finish(
                 conn,
                 [item.comment.id for item in items if item.comment.id is not None],
                 self.signature,
             )
+        for consumer in self.consumers:
+            try:
+                consumer(items)
+            except Exception:  # a consumer's failure must not stop the pipeline
+                log.exception("batch consumer %r failed", consumer)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from comity.domain import Stage
+from comity.monitoring.crisis import CrisisPolicy, crisis_stage
 from comity.netiquette import RuleHolder, load_rules, netiquette_stage
 from comity.playbook import default_config, load_config, playbook_stage
 from comity.playbook.own_comments import own_comments_stage
@@ -32,8 +34,16 @@ def load_rule_holder(settings: Settings) -> RuleHolder:
     return RuleHolder(ruleset, path=settings.rules_file)
 
 
-def build_pipeline(settings: Settings, history: StoreAuthorHistory, rules: RuleHolder) -> Pipeline:
-    """Load models and playbook from the settings; errors surface at start-up."""
+def build_pipeline(
+    settings: Settings,
+    history: StoreAuthorHistory,
+    rules: RuleHolder,
+    crisis: Callable[[], Sequence[CrisisPolicy]] | None = None,
+) -> Pipeline:
+    """Load models and playbook from the settings; errors surface at start-up.
+
+    `crisis` gives the crisis modes that are on; with it, a crisis stage follows the playbook.
+    """
     triager = Triager.load(settings.triage_bundle)
     history.strike_decay = rules.current.decay
     playbook = load_config(settings.playbook_file) if settings.playbook_file else default_config()
@@ -43,4 +53,6 @@ def build_pipeline(settings: Settings, history: StoreAuthorHistory, rules: RuleH
         netiquette_stage(rules, history),
         playbook_stage(playbook, history, _now),
     ]
+    if crisis is not None:
+        stages.append(crisis_stage(crisis))
     return Pipeline(stages=stages, rules=rules, triager=triager)

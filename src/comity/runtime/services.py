@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 
 from comity.domain import Stage
+from comity.monitoring.config import MonitoringConfig, load_config
+from comity.monitoring.consumer import MonitorConsumer
+from comity.monitoring.sinks import AlertSink, AppriseSink
 from comity.netiquette import RuleHolder
 from comity.runtime.inprocess import InProcessRunner
 from comity.runtime.pipeline import Pipeline, build_pipeline, load_rule_holder
@@ -17,6 +20,7 @@ from comity.settings import Settings
 from comity.store.comments import CommentRepository
 from comity.store.db import make_engine, migrate
 from comity.store.history import StoreAuthorHistory
+from comity.store.monitoring import MonitorRepository
 from comity.store.users import UserRepository
 
 log = logging.getLogger(__name__)
@@ -30,6 +34,9 @@ class Services:
     users: UserRepository
     history: StoreAuthorHistory
     stages: Sequence[Stage] | None = None
+    monitor: MonitorRepository | None = None
+    _monitoring: MonitoringConfig | None = field(default=None, repr=False)
+    _consumer: MonitorConsumer | None = field(default=None, repr=False)
     _pipeline: Pipeline | None = field(default=None, repr=False)
     _rules: RuleHolder | None = field(default=None, repr=False)
     _runner: InProcessRunner | None = field(default=None, repr=False)
@@ -52,13 +59,15 @@ class Services:
             users=UserRepository(engine),
             history=StoreAuthorHistory(engine),
             stages=stages,
+            monitor=MonitorRepository(engine),
         )
 
     @property
     def pipeline(self) -> Pipeline:
         """Models, rules and playbook, loaded on first use (commands like `stats` never pay)."""
         if self._pipeline is None:
-            self._pipeline = build_pipeline(self.settings, self.history, self.rules)
+            crisis = self.monitor.crisis_policies if self.monitor is not None else None
+            self._pipeline = build_pipeline(self.settings, self.history, self.rules, crisis)
         return self._pipeline
 
     @property
@@ -73,8 +82,29 @@ class Services:
         with self._runner_lock:
             if self._runner is None:
                 stages = list(self.stages) if self.stages is not None else self.pipeline.stages
-                self._runner = InProcessRunner(self.comments, stages, history=self.history)
+                consumers = [self.monitor_consumer] if self.monitor is not None else []
+                self._runner = InProcessRunner(
+                    self.comments, stages, history=self.history, consumers=consumers
+                )
             return self._runner
+
+    @property
+    def monitoring(self) -> MonitoringConfig:
+        """Detector thresholds, first steps and crisis policy (the file, or the defaults)."""
+        if self._monitoring is None:
+            self._monitoring = load_config(self.settings.monitoring_file)
+        return self._monitoring
+
+    @property
+    def monitor_consumer(self) -> MonitorConsumer:
+        """The storm detector, fed every saved pipeline batch."""
+        if self._consumer is None:
+            assert self.monitor is not None
+            sinks: list[AlertSink] = (
+                [AppriseSink(self.settings.alert_urls)] if self.settings.alert_urls else []
+            )
+            self._consumer = MonitorConsumer(self.monitor, self.monitoring, sinks)
+        return self._consumer
 
     def start_background_pipeline(self) -> None:
         """Process pending comments in a thread, woken by `notify_ingested`."""
