@@ -72,6 +72,23 @@ class Settings(BaseSettings):
         description="Monitoring overrides (YAML): detector thresholds, holding statements, "
         "contacts, crisis mode; unset means the built-in defaults.",
     )
+    brand_profile_file: Path | None = Field(
+        None,
+        description="Brand profile YAML (voice, glossary, facts, campaigns); unset means "
+        "DATA_DIR/brand_profile.yaml once an admin saved one, else the demo brand's.",
+    )
+    replies_llm_url: str = Field(
+        "",
+        description="OpenAI-compatible chat endpoint (base URL) that may rewrite suggested "
+        "replies; empty (default) keeps the template drafts.",
+    )
+    replies_llm_model: str = Field("", description="Model name sent to replies_llm_url.")
+    replies_llm_api_key: SecretStr | None = Field(
+        None, description="Bearer key for replies_llm_url, if it needs one."
+    )
+    replies_llm_timeout: float = Field(
+        4.0, gt=0, le=60, description="Seconds to wait for replies_llm_url before falling back."
+    )
 
     @classmethod
     def settings_customise_sources(

@@ -14,7 +14,15 @@ app = typer.Typer(
 )
 
 # Modules under comity.cli that add commands; keep in the order shown by --help.
-COMMAND_MODULES: tuple[str, ...] = ("core", "demo", "users", "cases", "triage", "rules")
+COMMAND_MODULES: tuple[str, ...] = (
+    "core",
+    "demo",
+    "users",
+    "cases",
+    "triage",
+    "rules",
+    "replies",
+)
 
 
 def _register_all() -> None:

@@ -358,3 +358,14 @@ def triage_data(profile: BrandProfile) -> dict[str, Any]:
             for f in profile.facts
         ],
     }
+
+
+EDITED_PROFILE_NAME = "brand_profile.yaml"
+
+
+def profile_path(configured: Path | None, data_dir: Path) -> Path:
+    """The profile in use: the configured file, else an admin-saved copy, else the demo's."""
+    if configured is not None:
+        return configured
+    edited = data_dir / EDITED_PROFILE_NAME
+    return edited if edited.exists() else DEMO_PROFILE

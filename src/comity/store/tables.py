@@ -367,3 +367,20 @@ crisis_modes = Table(
     Column("ended_at", DateTime(timezone=True), nullable=True),
     Index(None, "active"),
 )
+
+# ---- replies: the team's saved replies (templates with variables), with usage counts.
+saved_replies = Table(
+    "saved_replies",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("key", String(100), nullable=False, unique=True),
+    Column("category", String(32), nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("level", String(16), nullable=True),
+    Column("text", Text, nullable=False),
+    Column("usage_count", Integer, nullable=False, default=0),
+    Column("created_by", String(320), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Index(None, "category", "lang"),
+)

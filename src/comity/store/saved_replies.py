@@ -1,0 +1,123 @@
+"""The team's saved replies: templates with variables, seeded from the shipped YAML."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, func, insert, select, update
+
+from comity.replies.templates import SavedReply, TemplateError, TemplateSet, validate_text
+from comity.store import tables as t
+
+SEED_AUTHOR = "comity-seed"
+
+
+def _reply(row: Any) -> SavedReply:
+    return SavedReply(
+        row.key, row.category, row.lang, row.level, row.text, int(row.usage_count), int(row.id)
+    )
+
+
+class SavedReplyRepository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def seed(self, templates: TemplateSet, by: str = SEED_AUTHOR) -> int:
+        """Add the templates whose key is not stored yet (idempotent); returns how many."""
+        with self.engine.begin() as conn:
+            known = set(conn.execute(select(t.saved_replies.c.key)).scalars())
+            now = datetime.now(UTC)
+            rows = [
+                {
+                    "key": r.key,
+                    "category": r.category,
+                    "lang": r.lang,
+                    "level": r.level,
+                    "text": r.text,
+                    "usage_count": 0,
+                    "created_by": by,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for r in templates.replies
+                if r.key not in known
+            ]
+            if rows:
+                conn.execute(insert(t.saved_replies), rows)
+            return len(rows)
+
+    def list(self, category: str | None = None, lang: str | None = None) -> list[SavedReply]:
+        query = select(t.saved_replies).order_by(
+            t.saved_replies.c.category, t.saved_replies.c.lang, t.saved_replies.c.key
+        )
+        if category is not None:
+            query = query.where(t.saved_replies.c.category == category)
+        if lang is not None:
+            query = query.where(t.saved_replies.c.lang == lang)
+        with self.engine.connect() as conn:
+            return [_reply(row) for row in conn.execute(query)]
+
+    def get(self, key: str) -> SavedReply | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.saved_replies).where(t.saved_replies.c.key == key)).first()
+            return _reply(row) if row is not None else None
+
+    def save(self, reply: SavedReply, by: str) -> SavedReply:
+        """Add a saved reply or change its text (the usage count stays)."""
+        validate_text(reply.text)
+        if not reply.text.strip():
+            raise TemplateError("a saved reply needs some text")
+        now = datetime.now(UTC)
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                update(t.saved_replies)
+                .where(t.saved_replies.c.key == reply.key)
+                .values(
+                    category=reply.category,
+                    lang=reply.lang,
+                    level=reply.level,
+                    text=reply.text,
+                    updated_at=now,
+                )
+            )
+            if done.rowcount == 0:
+                conn.execute(
+                    insert(t.saved_replies).values(
+                        key=reply.key,
+                        category=reply.category,
+                        lang=reply.lang,
+                        level=reply.level,
+                        text=reply.text,
+                        usage_count=0,
+                        created_by=by,
+                        created_at=now,
+                        updated_at=now,
+                    )
+                )
+        found = self.get(reply.key)
+        assert found is not None
+        return found
+
+    def used(self, key: str) -> int:
+        """Count one use (a suggestion built from it was sent); returns the new count."""
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t.saved_replies)
+                .where(t.saved_replies.c.key == key)
+                .values(usage_count=t.saved_replies.c.usage_count + 1)
+            )
+            count = conn.execute(
+                select(t.saved_replies.c.usage_count).where(t.saved_replies.c.key == key)
+            ).scalar()
+            return int(count or 0)
+
+    def usage(self) -> dict[str, int]:
+        """Uses per category."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(
+                    t.saved_replies.c.category, func.sum(t.saved_replies.c.usage_count)
+                ).group_by(t.saved_replies.c.category)
+            )
+            return {category: int(total or 0) for category, total in rows}
