@@ -1,60 +1,114 @@
-"""Moderation actions: change a comment's visibility, atomically and audited."""
+"""Moderation of comments: hide, unhide, delete; atomic, audited, sent through the outbox."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from sqlalchemy import Connection
 
+from comity.actions.context import ActionContext, AuditedAction, Effect, record
+from comity.actions.errors import ActionError, NotFound
 from comity.actions.permissions import check_permission
-from comity.domain import Action, CommentStatus
-from comity.store.audit import write_audit
+from comity.domain import CommentStatus
 from comity.store.comments import CommentRepository
+from comity.store.inbox_writes import case_id_for_comment, comment_key
 from comity.store.users import User
 
+__all__ = ["ActionError", "do_delete", "do_hide", "do_unhide"]
 
-class ActionError(ValueError):
-    """The action cannot be done to this target (the message says why)."""
+
+def _context(target: ActionContext | CommentRepository) -> ActionContext:
+    """The first actions took a CommentRepository; both still work."""
+    return ActionContext(target.engine) if isinstance(target, CommentRepository) else target
 
 
 def _set_status(
-    repository: CommentRepository,
+    ctx: ActionContext,
     comment_id: int,
     status: CommentStatus,
     *,
     by: User,
     reason: str,
     kind: str,
-) -> Action:
+    conn: Connection | None,
+) -> AuditedAction:
     check_permission(by.role, kind)
-    with repository.engine.begin() as conn:
-        before = repository.status_for_update(conn, comment_id)
-        if before is None:
-            raise ActionError(f"no comment {comment_id}")
-        repository.set_status(conn, comment_id, status)
-        action = Action(
+    with ctx.transaction(conn) as tx:
+        row = comment_key(tx, comment_id)
+        if row is None:
+            raise NotFound(f"no comment {comment_id}")
+        before = CommentStatus(row.status)
+        if before is CommentStatus.DELETED:
+            raise ActionError(f"comment {comment_id} is deleted; nothing can change it now")
+        if before is status:
+            raise ActionError(f"comment {comment_id} is already {status.value}")
+        CommentRepository(ctx.engine).set_status(tx, comment_id, status)
+        case_id = case_id_for_comment(tx, comment_id)
+        return record(
+            tx,
+            ctx,
             kind=kind,
             target_type="comment",
-            target_id=str(comment_id),
-            actor=by.email,
-            at=datetime.now(UTC),
+            target_id=comment_id,
+            by=by,
             reason=reason,
             before={"status": before.value},
             after={"status": status.value},
+            event="comment.status",
+            case_id=case_id,
+            effect=Effect(
+                channel=row.channel,
+                kind=kind,
+                external_id=row.external_id,
+                handle=row.handle,
+                payload={"reason": reason},
+            ),
+            payload={"comment_id": comment_id, "status": status.value},
         )
-        write_audit(conn, action)
-    return action
 
 
-def do_hide(repository: CommentRepository, comment_id: int, *, by: User, reason: str) -> Action:
+def do_hide(
+    ctx: ActionContext | CommentRepository,
+    comment_id: int,
+    *,
+    by: User,
+    reason: str,
+    conn: Connection | None = None,
+) -> AuditedAction:
     """Hide a comment from the public; undone by `do_unhide`."""
     if not reason.strip():
         raise ActionError("hiding needs a reason (it goes into the statement of reasons)")
     return _set_status(
-        repository, comment_id, CommentStatus.HIDDEN, by=by, reason=reason, kind="hide"
-    )
+        _context(ctx), comment_id, CommentStatus.HIDDEN, by=by, reason=reason, kind="hide",
+        conn=conn,
+    )  # fmt: skip
 
 
-def do_unhide(repository: CommentRepository, comment_id: int, *, by: User, reason: str) -> Action:
+def do_unhide(
+    ctx: ActionContext | CommentRepository,
+    comment_id: int,
+    *,
+    by: User,
+    reason: str = "",
+    conn: Connection | None = None,
+) -> AuditedAction:
     """Make a hidden comment visible again."""
     return _set_status(
-        repository, comment_id, CommentStatus.VISIBLE, by=by, reason=reason, kind="unhide"
-    )
+        _context(ctx), comment_id, CommentStatus.VISIBLE, by=by, reason=reason, kind="unhide",
+        conn=conn,
+    )  # fmt: skip
+
+
+def do_delete(
+    ctx: ActionContext | CommentRepository,
+    comment_id: int,
+    *,
+    by: User,
+    reason: str,
+    conn: Connection | None = None,
+) -> AuditedAction:
+    """Delete a comment on its channel. Final: it cannot be undone, so it needs a reason."""
+    if not reason.strip():
+        raise ActionError("deleting needs a reason (it goes into the statement of reasons)")
+    return _set_status(
+        _context(ctx), comment_id, CommentStatus.DELETED, by=by, reason=reason, kind="delete",
+        conn=conn,
+    )  # fmt: skip

@@ -19,6 +19,24 @@ ALLOWED: dict[str, frozenset[Role]] = {
     "acknowledge_alert": frozenset({Role.ADMIN, Role.MODERATOR}),
     "resolve_alert": frozenset({Role.ADMIN, Role.MODERATOR}),
     "crisis_mode": frozenset({Role.ADMIN, Role.MODERATOR}),
+    # The inbox (issue 5): moderators also approve replies and lift sanctions; agents work
+    # cases (assign, snooze, done, labels, notes, feedback, showcase) but remove nothing.
+    "unban": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "unmute": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "approve_reply": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "reject_reply": frozenset({Role.ADMIN, Role.MODERATOR}),
+    "assign": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "unassign": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "snooze": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "unsnooze": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "done": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "reopen": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "label": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "unlabel": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "note": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "feedback": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "showcase": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    "share": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
 }
 
 

@@ -1,0 +1,115 @@
+"""Inbox action fixtures: a migrated database of each kind with cases and team members."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import Engine, insert
+
+from comity.actions import ActionContext
+from comity.domain import Category, Priority, Queue, Role, Sentiment
+from comity.store import make_engine, migrate
+from comity.store import tables as t
+from comity.store.tables import metadata
+from comity.store.users import User
+from tests.pg import temporary_database
+from tests.store.inbox_data import Seed, store
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    with temporary_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """A migrated, empty database of each supported kind (as in tests/store)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'comity.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    engine = make_engine(url)
+    migrate(engine)
+    yield engine
+    if request.param == "postgres":
+        with engine.begin() as conn:
+            for table in reversed(metadata.sorted_tables):
+                conn.execute(table.delete())
+    engine.dispose()
+
+
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+TEAM = {
+    "admin": Role.ADMIN,
+    "mina": Role.MODERATOR,
+    "jun": Role.AGENT,
+    "sora": Role.AGENT,
+    "ana": Role.ANALYST,
+}
+
+
+@pytest.fixture
+def team(engine: Engine) -> dict[str, User]:
+    users: dict[str, User] = {}
+    with engine.begin() as conn:
+        for name, role in TEAM.items():
+            email = f"{name}@haneul.example"
+            user_id = conn.execute(
+                insert(t.users)
+                .values(
+                    email=email,
+                    password_hash="-",
+                    role=role.value,
+                    disabled=False,
+                    created_at=datetime(2026, 1, 1, tzinfo=UTC),
+                )
+                .returning(t.users.c.id)
+            ).scalar_one()
+            users[name] = User(id=user_id, email=email, role=role, disabled=False)
+    return users
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def ctx(engine: Engine, clock: Clock) -> ActionContext:
+    return ActionContext(engine, clock=clock)
+
+
+@pytest.fixture
+def cases(engine: Engine) -> dict[str, int]:
+    return store(
+        engine,
+        [
+            Seed("q1", "환불 언제 돼요?", category=Category.COMPLAINT,
+                 sentiment=Sentiment.NEGATIVE, handle="kim"),
+            Seed("q2", "매장 위치 알려주세요", handle="lee"),
+            Seed("s1", "무료 쿠폰 받기 spam.example", queue=Queue.MODERATION,
+                 priority=Priority.P1, handle="bot1"),
+            Seed("s2", "무료 쿠폰 여기 spam.example", queue=Queue.MODERATION, handle="bot2"),
+            Seed("s3", "쿠폰 공짜 spam.example", queue=Queue.MODERATION, handle="bot3"),
+        ],
+    )  # fmt: skip
+
+
+MakeCtx = Callable[..., ActionContext]
