@@ -6,6 +6,7 @@ from sqlalchemy import Connection, Engine, insert, select
 
 from comity.domain import Action
 from comity.store import tables as t
+from comity.store.inbox_rows import AuditEntry, audit_from_row
 from comity.store.rows import aware
 
 
@@ -45,3 +46,35 @@ def audit_entries(engine: Engine, target_type: str, target_id: str) -> list[Acti
             )
             for row in conn.execute(query)
         ]
+
+
+def search_audit(
+    engine: Engine,
+    *,
+    actor: str | None = None,
+    action: str | None = None,
+    target: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> list[AuditEntry]:
+    """Audit entries newest first; `target` is "type:id" or just an id (ui helper: /audit)."""
+    query = select(t.audit_log).order_by(t.audit_log.c.id.desc()).limit(limit).offset(offset)
+    if actor:
+        query = query.where(t.audit_log.c.actor == actor.strip())
+    if action:
+        query = query.where(t.audit_log.c.action == action)
+    if target:
+        kind, sep, ident = target.strip().partition(":")
+        if sep:
+            query = query.where(t.audit_log.c.target_type == kind, t.audit_log.c.target_id == ident)
+        else:
+            query = query.where(t.audit_log.c.target_id == kind)
+    with engine.connect() as conn:
+        return [audit_from_row(row) for row in conn.execute(query)]
+
+
+def audit_actions(engine: Engine) -> list[str]:
+    """The action kinds present in the log, for the filter choices."""
+    with engine.connect() as conn:
+        query = select(t.audit_log.c.action).distinct().order_by(t.audit_log.c.action)
+        return [str(value) for value in conn.execute(query).scalars()]

@@ -16,11 +16,21 @@ from comity.runtime.services import Services
 from comity.settings import Settings
 from comity.store.webhooks import WebhookDeliveryRepository
 from comity.web.deps import CsrfFailed, LoginRequired
-from comity.web.routes import api, health, netiquette, ui, webhooks
+from comity.web.routes import (
+    api,
+    audit_ui,
+    cases_ui,
+    health,
+    inbox,
+    live,
+    netiquette,
+    ui,
+    webhooks,
+)
 from comity.web.security import LoginRateLimiter, SecurityHeadersMiddleware
 from comity.web.templating import STATIC_DIR, make_templates
 
-ROUTE_MODULES = (health, ui, api, webhooks, netiquette)
+ROUTE_MODULES = (health, ui, inbox, cases_ui, live, audit_ui, api, webhooks, netiquette)
 SESSION_COOKIE = "comity_session"
 SESSION_MAX_AGE = 12 * 60 * 60  # a working day; signing in again is cheap
 

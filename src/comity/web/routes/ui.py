@@ -1,16 +1,13 @@
-"""The browser UI: sign in and out, and the inbox list (full page or htmx partial)."""
+"""The browser UI's account pages: sign in and out, and /me (language and time zone)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 
-from comity.runtime.services import Services
-from comity.store.comments import StoredComment
+from comity.store.users import Preferences
 from comity.web.deps import (
     SESSION_USER_KEY,
     LoginLimiterDep,
@@ -18,16 +15,12 @@ from comity.web.deps import (
     SessionUser,
     check_csrf,
 )
+from comity.web.i18n import COMMON_TIME_ZONES, LOCALES, all_time_zones, valid_time_zone
+from comity.web.pages import locale, render
 from comity.web.security import csrf_token
-from comity.web.templating import query_string
+from comity.web.templating import SESSION_LANG_KEY, SESSION_TZ_KEY
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
-PAGE_SIZE = 50
-
-
-def templates(request: Request) -> Jinja2Templates:
-    found: Jinja2Templates = request.app.state.templates
-    return found
 
 
 def _signed_in(request: Request) -> bool:
@@ -38,7 +31,7 @@ def _signed_in(request: Request) -> bool:
 def login_page(request: Request) -> Response:
     if _signed_in(request):
         return RedirectResponse("/", status_code=303)
-    return templates(request).TemplateResponse(request, "login.html", {"error": None, "email": ""})
+    return render(request, "login.html", None, {"error": None, "email": ""})
 
 
 @router.post("/login")
@@ -49,14 +42,16 @@ def login(
     email: Annotated[str, Form(max_length=320)] = "",
     password: Annotated[str, Form(max_length=1024)] = "",
 ) -> Response:
+    _ = locale(request).gettext
     address = request.client.host if request.client else "unknown"
     wait = limiter.retry_after(email, address)
     if wait:
         minutes = (wait + 59) // 60
-        error = f"Too many failed sign-ins. Try again in {minutes} min."
-        return templates(request).TemplateResponse(
+        error = _("Too many failed sign-ins. Try again in %(minutes)s min.") % {"minutes": minutes}
+        return render(
             request,
             "login.html",
+            None,
             {"error": error, "email": email},
             status_code=429,
             headers={"Retry-After": str(wait)},
@@ -64,18 +59,30 @@ def login(
     user = services.users.authenticate(email, password)
     if user is None:
         limiter.failed(email, address)
-        return templates(request).TemplateResponse(
+        return render(
             request,
             "login.html",
-            {"error": "Wrong e-mail or password.", "email": email},
+            None,
+            {"error": _("Wrong e-mail or password."), "email": email},
             status_code=401,
         )
     limiter.succeeded(email, address)
     # A fresh session (and CSRF token) on every sign-in defeats session fixation.
     request.session.clear()
     request.session[SESSION_USER_KEY] = user.id
+    _remember_preferences(request, services.users.preferences(user.id))
     csrf_token(request.session)
     return RedirectResponse("/", status_code=303)
+
+
+def _remember_preferences(request: Request, prefs: Preferences) -> None:
+    """Pages read language and time zone from the session, not the database."""
+    for key, value in ((SESSION_LANG_KEY, prefs.locale), (SESSION_TZ_KEY, prefs.time_zone)):
+        if value:
+            request.session[key] = value
+        else:
+            request.session.pop(key, None)
+    request.state.ui_locale = None
 
 
 @router.post("/logout")
@@ -84,76 +91,42 @@ def logout(request: Request) -> Response:
     return RedirectResponse("/login", status_code=303)
 
 
-@dataclass(frozen=True, slots=True)
-class InboxView:
-    comments: list[StoredComment]
-    total: int
-    channel: str
-    lang: str
-    page: int
-
-    @property
-    def has_older(self) -> bool:
-        return self.page * PAGE_SIZE < self.total
-
-    def link(self, page: int) -> str:
-        return query_string(channel=self.channel, lang=self.lang, page=page if page > 1 else None)
+def _time_zones() -> list[str]:
+    rest = [zone for zone in all_time_zones() if zone not in COMMON_TIME_ZONES]
+    return [*COMMON_TIME_ZONES, *rest]
 
 
-def _inbox(services: Services, channel: str, lang: str, page: int) -> InboxView:
-    return InboxView(
-        comments=services.comments.list_recent(
-            channel=channel or None,
-            lang=lang or None,
-            limit=PAGE_SIZE,
-            offset=(page - 1) * PAGE_SIZE,
-        ),
-        total=services.comments.count(channel=channel or None, lang=lang or None),
-        channel=channel,
-        lang=lang,
-        page=page,
-    )
-
-
-ChannelQuery = Annotated[str, Query(max_length=64)]
-LangQuery = Annotated[str, Query(max_length=16)]
-PageQuery = Annotated[int, Query(ge=1, le=100_000)]
-
-
-@router.get("/")
-def inbox_page(
-    request: Request,
-    services: ServicesDep,
-    user: SessionUser,
-    channel: ChannelQuery = "",
-    lang: LangQuery = "",
-    page: PageQuery = 1,
-) -> Response:
-    """Works without JavaScript: the filter form submits here as plain GET."""
-    context: dict[str, Any] = {
-        "user": user,
-        "view": _inbox(services, channel, lang, page),
-        "channels": services.comments.channels(),
-        "languages": services.comments.languages(),
+@router.get("/me")
+def me_page(request: Request, services: ServicesDep, user: SessionUser) -> Response:
+    context = {
+        "prefs": services.users.preferences(user.id),
+        "time_zones": _time_zones(),
+        "saved": request.query_params.get("saved") == "1",
+        "error": None,
     }
-    return templates(request).TemplateResponse(request, "inbox.html", context)
+    return render(request, "me.html", user, context, nav="me")
 
 
-@router.get("/inbox/list")
-def inbox_list(
+@router.post("/me")
+def save_me(
     request: Request,
     services: ServicesDep,
     user: SessionUser,
-    channel: ChannelQuery = "",
-    lang: LangQuery = "",
-    page: PageQuery = 1,
+    locale_code: Annotated[str, Form(alias="locale", max_length=16)] = "",
+    time_zone: Annotated[str, Form(max_length=64)] = "",
 ) -> Response:
-    """The list alone, for htmx; the address bar shows the equivalent full-page URL."""
-    view = _inbox(services, channel, lang, page)
-    query = view.link(page)
-    return templates(request).TemplateResponse(
-        request,
-        "_inbox_list.html",
-        {"view": view},
-        headers={"HX-Push-Url": "/?" + query if query else "/"},
-    )
+    time_zone = time_zone.strip()
+    if (locale_code and locale_code not in LOCALES) or (
+        time_zone and not valid_time_zone(time_zone)
+    ):
+        _ = locale(request).gettext
+        context = {
+            "prefs": Preferences(locale_code or None, time_zone or None),
+            "time_zones": _time_zones(),
+            "saved": False,
+            "error": _("Unknown language or time zone: pick one from the list."),
+        }
+        return render(request, "me.html", user, context, nav="me", status_code=422)
+    services.users.set_preferences(user.id, locale_code or None, time_zone or None)
+    _remember_preferences(request, Preferences(locale_code or None, time_zone or None))
+    return RedirectResponse("/me?saved=1", status_code=303)
