@@ -17,20 +17,36 @@ from comity.settings import Settings
 from comity.store.webhooks import WebhookDeliveryRepository
 from comity.web.deps import CsrfFailed, LoginRequired
 from comity.web.routes import (
+    alerts,
     api,
+    api_cases,
     audit_ui,
     cases_ui,
     health,
     inbox,
     live,
     netiquette,
+    replies,
     ui,
     webhooks,
 )
 from comity.web.security import LoginRateLimiter, SecurityHeadersMiddleware
 from comity.web.templating import STATIC_DIR, make_templates
 
-ROUTE_MODULES = (health, ui, inbox, cases_ui, live, audit_ui, api, webhooks, netiquette)
+ROUTE_MODULES = (
+    health,
+    ui,
+    inbox,
+    cases_ui,
+    live,
+    audit_ui,
+    api,
+    api_cases,
+    webhooks,
+    netiquette,
+    alerts,
+    replies,
+)
 SESSION_COOKIE = "comity_session"
 SESSION_MAX_AGE = 12 * 60 * 60  # a working day; signing in again is cheap
 

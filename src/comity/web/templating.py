@@ -154,6 +154,13 @@ def _label(context: jinja2.runtime.Context, kind: str, code: object) -> str:
     return locale.gettext(message) if isinstance(locale, UiLocale) else message
 
 
+@jinja2.pass_context
+def _active_alert(context: jinja2.runtime.Context) -> Any:
+    from comity.web.routes.alerts import active_alert  # late: routes import this module
+
+    return active_alert(context.get("request"))
+
+
 def make_templates() -> Jinja2Templates:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -175,6 +182,7 @@ def make_templates() -> Jinja2Templates:
     env.globals["query_string"] = query_string
     env.globals["mention_parts"] = mention_parts
     env.globals["csrf_field_name"] = CSRF_FORM_FIELD
+    env.globals["active_alert"] = _active_alert  # the storm banner (alerts/_banner.html)
 
     def csrf_context(request: Request) -> dict[str, Any]:
         locale = request_locale(request)

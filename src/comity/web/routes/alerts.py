@@ -1,0 +1,254 @@
+"""Storm alerts in the browser and the API: list, detail with timeline, acknowledge, resolve,
+crisis mode; plus `active_alert`, which the page banner (alerts/_banner.html) calls."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+
+from comity.actions.alerts import (
+    AlertActionError,
+    do_acknowledge_alert,
+    do_resolve_alert,
+    do_set_crisis_mode,
+)
+from comity.actions.permissions import ALLOWED, PermissionDenied
+from comity.monitoring.alerts import Alert, first_steps, most_urgent
+from comity.runtime.services import Services
+from comity.store.monitoring import MonitorRepository
+from comity.store.users import User
+from comity.web.deps import SESSION_USER_KEY, ApiUser, ServicesDep, SessionUser, check_csrf
+
+router = APIRouter()
+ui = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
+api = APIRouter(prefix="/api/v1", tags=["alerts"])
+CHART_W, CHART_H, CHART_PAD = 720, 180, 28
+
+
+def _templates(request: Request) -> Jinja2Templates:
+    found: Jinja2Templates = request.app.state.templates
+    return found
+
+
+def _monitor(services: Services) -> MonitorRepository:
+    if services.monitor is None:
+        raise HTTPException(503, "monitoring is not available")
+    return services.monitor
+
+
+def active_alert(request: Request | None) -> Alert | None:
+    """The alert the banner shows for a signed-in user, or None (then it renders nothing)."""
+    if request is None or not isinstance(request.session.get(SESSION_USER_KEY), int):
+        return None
+    services: Services | None = getattr(request.app.state, "services", None)
+    if services is None or services.monitor is None:
+        return None
+    return most_urgent(services.monitor.unresolved())
+
+
+def timeline_svg(alert: Alert) -> dict[str, Any]:
+    """Bars of negative comments per 15 minutes and the normal level as a line, as SVG geometry."""
+    rows = alert.details.get("timeline", [])
+    bin_s = int(alert.details.get("bin_seconds", 300))
+    group = max(1, 900 // bin_s)
+    buckets: list[tuple[int, int, float]] = []
+    for i in range(0, len(rows), group):
+        chunk = rows[i : i + group]
+        buckets.append(
+            (int(chunk[0][0]), sum(int(r[1]) for r in chunk), sum(float(r[3]) for r in chunk))
+        )
+    if not buckets:
+        return {"bars": [], "line": "", "width": CHART_W, "height": CHART_H, "max": 0, "ticks": []}
+    peak = max(max(b[1] for b in buckets), max(b[2] for b in buckets), 1.0)
+    inner_w, inner_h = CHART_W - 2 * CHART_PAD, CHART_H - 2 * CHART_PAD
+    step = inner_w / len(buckets)
+    since = alert.since.timestamp()
+    bars, points, ticks = [], [], []
+    for index, (start, count, normal) in enumerate(buckets):
+        x = CHART_PAD + index * step
+        h = inner_h * count / peak
+        bars.append(
+            {
+                "x": round(x, 1),
+                "y": round(CHART_PAD + inner_h - h, 1),
+                "w": round(max(step - 1, 1), 1),
+                "h": round(h, 1),
+                "alert": start >= since,
+                "title": f"{datetime.fromtimestamp(start, UTC):%m-%d %H:%M} UTC: {count} negative",
+            }
+        )
+        points.append(f"{x + step / 2:.1f},{CHART_PAD + inner_h - inner_h * normal / peak:.1f}")
+        if index % max(1, len(buckets) // 6) == 0:
+            ticks.append({"x": round(x, 1), "label": f"{datetime.fromtimestamp(start, UTC):%H:%M}"})
+    return {
+        "bars": bars,
+        "line": " ".join(points),
+        "width": CHART_W,
+        "height": CHART_H,
+        "max": round(peak),
+        "ticks": ticks,
+        "base": CHART_PAD + inner_h,
+    }
+
+
+def _can_act(user: User) -> bool:
+    return user.role in ALLOWED.get("resolve_alert", frozenset())
+
+
+@ui.get("/alerts")
+def alerts_page(request: Request, services: ServicesDep, user: SessionUser) -> Response:
+    alerts = _monitor(services).alerts(limit=100)
+    crises = _monitor(services).crisis_list()
+    return _templates(request).TemplateResponse(
+        request,
+        "alerts/list.html",
+        {"user": user, "alerts": alerts, "crises": [c for c in crises if c["active"]]},
+    )
+
+
+@ui.get("/alerts/{alert_id}")
+def alert_page(
+    request: Request, alert_id: int, services: ServicesDep, user: SessionUser
+) -> Response:
+    monitor = _monitor(services)
+    alert = monitor.get(alert_id)
+    if alert is None:
+        raise HTTPException(404, f"no alert {alert_id}")
+    context = {
+        "user": user,
+        "alert": alert,
+        "steps": first_steps(alert, services.monitoring),
+        "chart": timeline_svg(alert),
+        "can_act": _can_act(user),
+        "crises": [c for c in monitor.crisis_list() if c["active"]],
+        "error": request.query_params.get("error", "")[:200],
+    }
+    return _templates(request).TemplateResponse(request, "alerts/detail.html", context)
+
+
+def _back(alert_id: int, error: str = "") -> Response:
+    target = f"/alerts/{alert_id}"
+    if error:
+        from urllib.parse import urlencode
+
+        target += "?" + urlencode({"error": error})
+    return RedirectResponse(target, status_code=303)
+
+
+@ui.post("/alerts/{alert_id}/acknowledge")
+def acknowledge(
+    alert_id: int,
+    services: ServicesDep,
+    user: SessionUser,
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    try:
+        do_acknowledge_alert(_monitor(services), alert_id, by=user, note=note)
+    except (AlertActionError, PermissionDenied) as exc:
+        return _back(alert_id, str(exc))
+    return _back(alert_id)
+
+
+@ui.post("/alerts/{alert_id}/resolve")
+def resolve(
+    alert_id: int,
+    services: ServicesDep,
+    user: SessionUser,
+    note: Annotated[str, Form(max_length=2000)] = "",
+) -> Response:
+    try:
+        do_resolve_alert(_monitor(services), alert_id, by=user, note=note)
+    except (AlertActionError, PermissionDenied) as exc:
+        return _back(alert_id, str(exc))
+    return _back(alert_id)
+
+
+@ui.post("/alerts/{alert_id}/crisis")
+def crisis_switch(
+    alert_id: int,
+    services: ServicesDep,
+    user: SessionUser,
+    state: Annotated[str, Form(pattern="^(on|off)$")],
+    reason: Annotated[str, Form(max_length=2000)] = "",
+    campaign: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    monitor = _monitor(services)
+    alert = monitor.get(alert_id)
+    terms = []
+    if alert is not None and alert.topics:
+        terms = [w for w in str(alert.topics[0]["label"]).split(" · ") if len(w) >= 2][:3]
+    try:
+        do_set_crisis_mode(
+            monitor,
+            services.monitoring,
+            state == "on",
+            by=user,
+            reason=reason or f"crisis mode {state} from alert {alert_id}",
+            campaign=campaign or None,
+            topic_terms=terms,
+        )
+    except (AlertActionError, PermissionDenied, ValueError) as exc:
+        return _back(alert_id, str(exc))
+    return _back(alert_id)
+
+
+# -- JSON API ------------------------------------------------------------------------------
+
+
+class CrisisIn(BaseModel):
+    on: bool = Field(description="true switches crisis mode on, false off.")
+    reason: str = Field(min_length=1, max_length=2000, description="Why (audit log).")
+    campaign: str | None = Field(
+        None, max_length=200, description="Only this campaign; else the brand."
+    )
+
+
+@api.get("/alerts", summary="Storm alerts, newest first")
+async def list_alerts(
+    services: ServicesDep, _user: ApiUser, status: str | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """`status`: open, acknowledged, resolved or unresolved (open + acknowledged); else all."""
+    if status not in (None, "open", "acknowledged", "resolved", "unresolved"):
+        raise HTTPException(422, "status must be open, acknowledged, resolved or unresolved")
+    limit = max(1, min(limit, 200))
+    alerts = await run_in_threadpool(_monitor(services).alerts, status, limit)
+    return [alert.to_json() for alert in alerts]
+
+
+@api.get("/alerts/{alert_id}", summary="One storm alert with first steps")
+async def get_alert(alert_id: int, services: ServicesDep, _user: ApiUser) -> dict[str, Any]:
+    alert = await run_in_threadpool(_monitor(services).get, alert_id)
+    if alert is None:
+        raise HTTPException(404, f"no alert {alert_id}")
+    return alert.to_json() | {"first_steps": first_steps(alert, services.monitoring)}
+
+
+@api.post("/crisis", summary="Switch crisis mode on or off (moderator, admin)")
+async def post_crisis(body: CrisisIn, services: ServicesDep, user: ApiUser) -> dict[str, Any]:
+    def run() -> dict[str, Any]:
+        action = do_set_crisis_mode(
+            _monitor(services),
+            services.monitoring,
+            body.on,
+            by=user,
+            reason=body.reason,
+            campaign=body.campaign,
+        )
+        return {"scope": action.target_id, "on": body.on, "at": action.at.isoformat()}
+
+    try:
+        return await run_in_threadpool(run)
+    except PermissionDenied as exc:
+        raise HTTPException(403, str(exc)) from None
+    except (AlertActionError, ValueError) as exc:
+        raise HTTPException(409, str(exc)) from None
+
+
+router.include_router(ui)
+router.include_router(api)
