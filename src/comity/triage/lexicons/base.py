@@ -1,9 +1,12 @@
 """A fast multi-family word scanner for cue lexicons.
 
 Python's `re` tries every alternative at every position, which costs ~100 µs per
-comment for a few thousand cue words. Instead every entry is indexed by its first
-two characters and the text's character bigrams are intersected with that index,
-so the cost grows with the text, not with the lexicon.
+comment for a few thousand cue words. Instead the substring entries go into one
+Aho-Corasick automaton (ahocorasick-rs, compiled): one pass over the text finds every
+occurrence of every entry (~1.5 µs a comment), so the cost grows with the text, not
+with the lexicon.
+Without pyahocorasick the entries are indexed by their first two characters and the
+text's character bigrams are intersected with that index (same results, slower).
 
 Entry syntax (entries are normalised exactly like comment text, so NFKC, jamo and
 de-obfuscation agree on both sides):
@@ -17,8 +20,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from comity.triage.normalize import normalize_text
+
+_ahocorasick: Any
+try:  # compiled accelerator; the bigram index below gives the same answers without it
+    import ahocorasick_rs as _ahocorasick
+except ImportError:  # pragma: no cover - the fallback is tested with use_automaton=False
+    _ahocorasick = None
 
 _LATIN = re.compile(r"[a-zäöüß0-9]")
 # Latin tokens; apostrophes stay inside ("you're"), hyphens split ("online-casino").
@@ -45,6 +55,8 @@ class Lexicon:
         self,
         families: Mapping[str, Iterable[str]],
         normalize: Callable[[str], str] = normalize_text,
+        *,
+        use_automaton: bool = True,
     ) -> None:
         merged: dict[tuple[str, bool, bool], list[str]] = {}
         for family, entries in families.items():
@@ -75,6 +87,17 @@ class Lexicon:
         self._keys = frozenset(self._index)
         self._single_keys = frozenset(self._single)
         self.families = frozenset(families)
+        self._automaton: Any = None
+        self._needles: list[tuple[_Entry, ...]] = []
+        if use_automaton and _ahocorasick is not None:
+            by_word: dict[str, list[_Entry]] = {}
+            for group in (*self._index.values(), *self._single.values()):
+                for item in group:
+                    by_word.setdefault(item.word, []).append(item)
+            if by_word:
+                needles = list(by_word)
+                self._needles = [tuple(by_word[w]) for w in needles]
+                self._automaton = _ahocorasick.AhoCorasick(needles)
 
     def _add_latin(self, entry: _Entry) -> None:
         """Whole-word Latin entries are looked up by token, not by substring search."""
@@ -90,6 +113,31 @@ class Lexicon:
         """Map each family found in `text` to its matched words (in order of discovery)."""
         found: dict[str, list[str]] = {}
         self._scan_latin(text, found)
+        if self._automaton is not None:
+            self._scan_automaton(text, found)
+        else:
+            self._scan_index(text, found)
+        # Candidates come from sets (hash-seed order); reasons must read the same every run.
+        for words in found.values():
+            words.sort(key=lambda word: (text.find(word), word))
+        return found
+
+    def _scan_automaton(self, text: str, found: dict[str, list[str]]) -> None:
+        """Every occurrence in one pass; an entry counts once, at its first bounded match."""
+        n = len(text)
+        done: set[int] = set()
+        needles = self._needles
+        for which, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+            for entry in needles[which]:
+                if id(entry) in done:
+                    continue
+                if (not entry.left_bound or start == 0 or not _is_word_char(text[start - 1])) and (
+                    not entry.right_bound or end == n or not _is_word_char(text[end])
+                ):
+                    done.add(id(entry))
+                    _add(found, entry.families, entry.word)
+
+    def _scan_index(self, text: str, found: dict[str, list[str]]) -> None:
         n = len(text)
         # Character pairs as tuples: zip runs in C, about twice as fast as slicing.
         grams = set(zip(text, text[1:], strict=False)) & self._keys
@@ -107,10 +155,6 @@ class Lexicon:
                     _add(found, entry.families, word)
                     break
                 start = text.find(word, start + 1)
-        # Candidates come from sets (hash-seed order); reasons must read the same every run.
-        for words in found.values():
-            words.sort(key=lambda word: (text.find(word), word))
-        return found
 
     def _scan_latin(self, text: str, found: dict[str, list[str]]) -> None:
         tokens = _TOKEN.findall(text)

@@ -14,6 +14,12 @@ from typing import Any
 
 import yaml
 
+_ahocorasick: Any
+try:  # compiled accelerator for the fact gates; a regex search does the same without it
+    import ahocorasick_rs as _ahocorasick
+except ImportError:  # pragma: no cover
+    _ahocorasick = None
+
 DEFAULT_PROFILE = Path(__file__).with_name("brand.yaml")
 # "does not test on animals" states the fact; a claim right after a negation is no claim.
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s|\b(?:nicht|nie|kein\w*)\s|안\s|않")
@@ -53,6 +59,17 @@ class BrandProfile:
     # One search over every fact's gate words; facts without a gate always run.
     _gates: re.Pattern[str] | None = None
     _gate_owner: dict[str, tuple[Fact, ...]] | None = None
+    _gate_words: tuple[str, ...] = ()
+    _gate_automaton: Any = None
+
+    def _gate_hits(self, norm: str) -> set[str]:
+        """Gate words in `norm`: one compiled automaton pass, else one regex search."""
+        if self._gate_automaton is not None:
+            words = self._gate_words
+            found = self._gate_automaton.find_matches_as_indexes(norm, overlapping=True)
+            return {words[i] for i, _, _ in found}
+        assert self._gates is not None
+        return set(self._gates.findall(norm))
 
     def impersonation(self, text: str, norm: str) -> str | None:
         """A handle or name that poses as the brand without being its account."""
@@ -66,7 +83,7 @@ class BrandProfile:
         """The first fact a comment contradicts, with the contradicting words."""
         candidates = self.facts
         if self._gates is not None and self._gate_owner is not None:
-            hits = set(self._gates.findall(norm))
+            hits = self._gate_hits(norm)
             owners = {f.id for word in hits for f in self._gate_owner.get(word, ())}
             candidates = tuple(f for f in self.facts if f.id in owners or f.gate is None)
         for fact in candidates:
@@ -114,6 +131,8 @@ def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
         facts=facts,
         _gates=re.compile("|".join(re.escape(w) for w in words)) if words else None,
         _gate_owner={w: tuple(fs) for w, fs in owners.items()},
+        _gate_words=tuple(words),
+        _gate_automaton=_ahocorasick.AhoCorasick(words) if words and _ahocorasick else None,
     )
 
 
