@@ -1,0 +1,59 @@
+"""The Aho-Corasick lexicon scan and the bigram-index fallback find the same cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from comity.triage.lexicons import abuse, intent, legal, spam
+from comity.triage.lexicons.base import Lexicon
+from comity.triage.lexicons.profile import load_profile
+from comity.triage.normalize import normalize_text
+
+TEXTS = [
+    "야 이 병신아 닥치고 꺼져",
+    "시1발 존나 맛없네 환불해주세요",
+    "19금 영상 보러 오세요 dm주세요",
+    "order #12345 never arrived, this is a scam",
+    "Die Tumbler-Aktion ist toll, danke!",
+    "you're a clown, you clown",
+    "knock-off bags cheap, dm @ me",
+    "",
+    "ㅋㅋㅋㅋ 이뽀라~~♡♡",
+    "pov: nobody: the barista at 7am",
+]
+
+
+def _families() -> dict[str, list[str]]:
+    families: dict[str, list[str]] = {}
+    for module in (legal, abuse, spam, intent):
+        families.update(module.FAMILIES)
+    families["brand"] = list(load_profile().names)
+    return families
+
+
+@pytest.fixture(scope="module")
+def lexicons() -> tuple[Lexicon, Lexicon]:
+    families = _families()
+    return Lexicon(families), Lexicon(families, use_automaton=False)
+
+
+def test_automaton_is_used(lexicons: tuple[Lexicon, Lexicon]) -> None:
+    fast, slow = lexicons
+    assert fast._automaton is not None
+    assert slow._automaton is None
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_automaton_and_index_agree(lexicons: tuple[Lexicon, Lexicon], text: str) -> None:
+    fast, slow = lexicons
+    norm = normalize_text(text)
+    assert fast.scan(norm) == slow.scan(norm)
+
+
+@pytest.mark.parametrize("use_automaton", [True, False])
+def test_word_edges_hold_in_both_paths(use_automaton: bool) -> None:
+    lexicon = Lexicon({"x": ["dm me", "시발", "*aktion"]}, use_automaton=use_automaton)
+    found = lexicon.scan(normalize_text("dm me now 시발놈 tumbler-aktion"))
+    assert found == {"x": ["dm me", "시발", "aktion"]}  # Hangul matches inside words
+    assert lexicon.scan("admme") == {}  # a Latin phrase needs word edges
+    assert lexicon.scan("dm men") == {}
