@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine, func, insert, select, update
 
+from comity.domain import Action
+from comity.replies.similarity import RecentReply
 from comity.replies.templates import SavedReply, TemplateError, TemplateSet, validate_text
 from comity.store import tables as t
+from comity.store.inbox_writes import insert_audit
 
 SEED_AUTHOR = "comity-seed"
 
@@ -121,3 +125,49 @@ class SavedReplyRepository:
                 ).group_by(t.saved_replies.c.category)
             )
             return {category: int(total or 0) for category, total in rows}
+
+
+def recent_sent_replies(
+    engine: Engine, since: datetime, *, exclude_case: int | None = None, limit: int = 2000
+) -> list[RecentReply]:
+    """Replies the team sent (or queued for approval) since `since`: the copy-paste corpus."""
+    query = (
+        select(
+            t.sent_replies.c.text,
+            t.sent_replies.c.to_handle,
+            t.sent_replies.c.at,
+            t.sent_replies.c.case_id,
+            t.sent_replies.c.by,
+        )
+        .where(
+            t.sent_replies.c.at >= since,
+            t.sent_replies.c.status.in_(["sent", "pending_approval"]),
+        )
+        .order_by(t.sent_replies.c.at.desc())
+        .limit(limit)
+    )
+    if exclude_case is not None:
+        query = query.where(t.sent_replies.c.case_id != exclude_case)
+    with engine.connect() as conn:
+        return [
+            RecentReply(row.text, row.to_handle, "", row.at, int(row.case_id), row.by)
+            for row in conn.execute(query)
+        ]
+
+
+def record_profile_change(engine: Engine, by: str, path: str, before: str, after: str) -> None:
+    """Audit an admin's brand-profile edit, both texts kept (the profile is small)."""
+    with engine.begin() as conn:
+        insert_audit(
+            conn,
+            Action(
+                kind="edit_brand_profile",
+                target_type="brand_profile",
+                target_id=path,
+                actor=by,
+                at=datetime.now(UTC),
+                reason="edited at /settings/brand",
+                before={"yaml": before, "sha256": hashlib.sha256(before.encode()).hexdigest()},
+                after={"yaml": after, "sha256": hashlib.sha256(after.encode()).hexdigest()},
+            ),
+        )

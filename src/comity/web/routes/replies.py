@@ -1,0 +1,269 @@
+"""The composer's helpers: live draft hints, suggested drafts, and the brand-profile editor."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from comity.domain import Role
+from comity.replies import (
+    CaseInput,
+    Draft,
+    FactMatch,
+    Hint,
+    ProfileError,
+    RecentReply,
+    ReplyCorpus,
+    check,
+    contradicted_facts,
+    load_profile,
+    suggest,
+)
+from comity.replies.llm import LlmRewriter
+from comity.replies.profile import (
+    DEMO_PROFILE,
+    EDITED_PROFILE_NAME,
+    BrandProfile,
+    parse_profile,
+    profile_path,
+)
+from comity.store.cases import CaseDetail
+from comity.store.saved_replies import (
+    SavedReplyRepository,
+    recent_sent_replies,
+    record_profile_change,
+)
+from comity.store.users import User
+from comity.web.deps import SessionUser, check_csrf
+from comity.web.pages import case_repository, render, services_of
+
+log = logging.getLogger(__name__)
+router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
+MAX_DRAFT = 5000
+MAX_PROFILE = 200_000
+
+
+def current_profile(request: Request) -> BrandProfile:
+    """The configured profile; a broken file falls back to the demo's (the editor shows why)."""
+    settings = services_of(request).settings
+    path = profile_path(settings.brand_profile_file, settings.data_dir)
+    try:
+        return load_profile(path)
+    except ProfileError:
+        log.exception("brand profile %s is invalid; using the demo profile", path)
+        return load_profile(DEMO_PROFILE)
+
+
+@dataclass(frozen=True, slots=True)
+class CaseFacts:
+    """What the replies helpers need from a case."""
+
+    case_id: int
+    input: CaseInput
+    sent: tuple[str, ...]
+
+
+def case_facts(request: Request, case_id: int) -> CaseFacts:
+    detail: CaseDetail | None = case_repository(request).detail(case_id)
+    if detail is None:
+        raise HTTPException(404, f"no case {case_id}")
+    comment = detail.view.comment
+    triage = detail.triage
+    lang = (triage.lang if triage is not None else None) or comment.lang
+    case_input = CaseInput(
+        id=f"{comment.channel}:{comment.external_id}",
+        text=comment.text,
+        channel=comment.channel,
+        category=triage.primary.value if triage is not None else "neutral",
+        lang=lang,
+        author=comment.author.handle,
+        author_name=comment.author.display_name,
+        context=dict(comment.context),
+    )
+    return CaseFacts(case_id, case_input, tuple(r.text for r in detail.sent_replies))
+
+
+def _corpus(request: Request, profile: BrandProfile, exclude_case: int | None) -> ReplyCorpus:
+    since = datetime.now(UTC) - timedelta(hours=profile.checks.copy_paste_window_hours)
+    replies: list[RecentReply] = recent_sent_replies(
+        services_of(request).engine, since, exclude_case=exclude_case
+    )
+    return ReplyCorpus(replies)
+
+
+def draft_hints(
+    request: Request,
+    draft: str,
+    *,
+    case_id: int | None,
+    channel: str,
+    lang: str,
+) -> tuple[list[Hint], dict[str, Any]]:
+    profile = current_profile(request)
+    category: str | None = None
+    recipient: tuple[str, ...] = ()
+    if case_id is not None:
+        facts = case_facts(request, case_id)
+        channel = facts.input.channel
+        lang = lang or facts.input.lang or ""
+        category = facts.input.category
+        recipient = (facts.input.author, facts.input.author_name)
+    if not channel:
+        raise HTTPException(422, "give case_id, or channel and lang")
+    hints = check(
+        draft,
+        channel,
+        lang or None,
+        profile,
+        _corpus(request, profile, case_id),
+        category=category,
+        recipient=recipient,
+    )
+    return hints, {"channel": channel, "lang": lang}
+
+
+@router.post("/ui/replies/check")
+def check_draft(
+    request: Request,
+    user: SessionUser,
+    draft: Annotated[str, Form(max_length=MAX_DRAFT)] = "",
+    text: Annotated[str, Form(max_length=MAX_DRAFT)] = "",
+    case_id: Annotated[int | None, Form()] = None,
+    channel: Annotated[str, Form(max_length=64)] = "",
+    lang: Annotated[str, Form(max_length=8)] = "",
+) -> Response:
+    """Hints for the composer's draft (`draft`, or the reply form's `text`)."""
+    body = draft or text
+    hints, where = draft_hints(request, body, case_id=case_id, channel=channel, lang=lang)
+    return render(request, "replies/_hints.html", user, {"hints": hints, "draft": body, **where})
+
+
+@router.post("/ui/replies/use")
+def use_suggestion(
+    request: Request,
+    user: SessionUser,
+    draft: Annotated[str, Form(max_length=MAX_DRAFT)],
+    case_id: Annotated[int, Form()],
+    template: Annotated[str, Form(max_length=100)] = "",
+) -> Response:
+    """Put a suggestion into the composer (out-of-band textarea) and count the saved reply's use."""
+    if template:
+        SavedReplyRepository(services_of(request).engine).used(template)
+    hints, where = draft_hints(request, draft, case_id=case_id, channel="", lang="")
+    facts = case_facts(request, case_id)
+    context = {"hints": hints, "draft": draft, "lang": facts.input.lang, "oob_text": True, **where}
+    return render(request, "replies/_hints.html", user, context)
+
+
+def _saved(request: Request, case_input: CaseInput) -> list[Any] | None:
+    """The team's saved replies for the case, or None to use the shipped ones."""
+    repo = SavedReplyRepository(services_of(request).engine)
+    found = repo.list(case_input.category, case_input.lang or "en")
+    return found or None
+
+
+def suggestions_for(
+    request: Request, facts: CaseFacts, rotation: int
+) -> tuple[list[Draft], list[FactMatch]]:
+    profile = current_profile(request)
+    saved = _saved(request, facts.input)
+    recent = list(facts.sent)
+    if rotation > 0:  # never offer the drafts shown just before again
+        recent += [
+            d.text for d in suggest(facts.input, profile, saved=saved, rotation=rotation - 1)
+        ]
+    drafts = suggest(facts.input, profile, recent, rotation=rotation, saved=saved)
+    settings = services_of(request).settings
+    if settings.replies_llm_url and drafts:
+        rewriter = LlmRewriter.from_settings(settings)
+        drafts = rewriter.rewrite(drafts, facts.input, profile)
+    matches: list[FactMatch] = []
+    if facts.input.category == "misinformation":
+        matches = contradicted_facts(facts.input.text, profile, k=3)
+    return drafts, matches
+
+
+@router.get("/ui/cases/{case_id}/suggestions")
+def case_suggestions(
+    request: Request,
+    case_id: int,
+    user: SessionUser,
+    rotation: Annotated[int, Query(ge=0, le=1000)] = 0,
+) -> Response:
+    """2-3 drafts for the case (a click puts one into the composer), facts beside them."""
+    facts = case_facts(request, case_id)
+    drafts, matches = suggestions_for(request, facts, rotation)
+    context = {
+        "case_id": case_id,
+        "drafts": drafts,
+        "facts": matches,
+        "lang": facts.input.lang,
+        "rotation": rotation,
+        "category": facts.input.category,
+    }
+    return render(request, "replies/_suggestions.html", user, context)
+
+
+def _require_admin(user: User) -> None:
+    if user.role != Role.ADMIN:
+        raise HTTPException(403, "only admins may edit the brand profile")
+
+
+def _editable_path(request: Request) -> Path:
+    """Where a saved profile goes: the configured file, never the shipped demo file."""
+    settings = services_of(request).settings
+    if settings.brand_profile_file is not None:
+        return settings.brand_profile_file
+    return settings.data_dir / EDITED_PROFILE_NAME
+
+
+@router.get("/settings/brand")
+def brand_page(request: Request, user: SessionUser) -> Response:
+    _require_admin(user)
+    settings = services_of(request).settings
+    path = profile_path(settings.brand_profile_file, settings.data_dir)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        text, problems = "", [f"{path}: cannot read: {exc.strerror}"]
+    else:
+        try:
+            parse_profile(text, path.name)
+            problems = []
+        except ProfileError as error:
+            problems = error.problems
+    context = {"yaml": text, "problems": problems, "path": str(path), "saved": False}
+    return render(request, "replies/brand.html", user, context, nav="brand")
+
+
+@router.post("/settings/brand")
+def save_brand(
+    request: Request,
+    user: SessionUser,
+    profile_yaml: Annotated[str, Form(max_length=MAX_PROFILE)],
+) -> Response:
+    """Validate and save the profile; problems come back with their lines, nothing is saved."""
+    _require_admin(user)
+    target = _editable_path(request)
+    settings = services_of(request).settings
+    current = profile_path(settings.brand_profile_file, settings.data_dir)
+    text = profile_yaml.replace("\r\n", "\n")
+    try:
+        parse_profile(text, target.name)
+    except ProfileError as error:
+        context = {"yaml": text, "problems": error.problems, "path": str(target), "saved": False}
+        return render(request, "replies/brand.html", user, context, nav="brand", status_code=422)
+    before = current.read_text(encoding="utf-8") if current.exists() else ""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(target)  # atomic: the composer never reads half a file
+    record_profile_change(services_of(request).engine, user.email, str(target), before, text)
+    context = {"yaml": text, "problems": [], "path": str(target), "saved": True}
+    return render(request, "replies/brand.html", user, context, nav="brand")
