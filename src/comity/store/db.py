@@ -8,8 +8,9 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, Table, create_engine, event, insert, inspect, text
+from sqlalchemy import JSON, Connection, Engine, Table, create_engine, event, insert, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.sql.schema import ScalarElementColumnDefault
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
@@ -65,11 +66,39 @@ def ping(engine: Engine) -> bool:
 
 
 def bulk_insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert many rows in batched multi-row statements.
+    """Insert many rows: COPY on PostgreSQL, batched multi-row INSERTs elsewhere.
 
-    RETURNING switches SQLAlchemy to its "insertmanyvalues" mode: pages of rows per statement
-    from one cached template, instead of a round trip per row on PostgreSQL.
+    psycopg re-parses every long multi-row INSERT in Python (about 10 ms per page of rows), so
+    on PostgreSQL COPY is ~10x faster. Elsewhere RETURNING switches SQLAlchemy to its
+    "insertmanyvalues" mode: pages of rows per statement from one cached template.
     """
-    if rows:
-        first_column = next(iter(table.primary_key.columns))
-        conn.execute(insert(table).returning(first_column), list(rows)).close()
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        _copy_rows(conn, table, rows)
+        return
+    first_column = next(iter(table.primary_key.columns))
+    conn.execute(insert(table).returning(first_column), list(rows)).close()
+
+
+def _copy_rows(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    from psycopg.types.json import Json  # only PostgreSQL deployments need psycopg
+
+    names = list(rows[0])
+    defaults = {
+        column.name: column.default.arg
+        for column in table.columns
+        if column.name not in rows[0] and isinstance(column.default, ScalarElementColumnDefault)
+    }
+    names += list(defaults)
+    json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
+    column_list = ", ".join(f'"{name}"' for name in names)
+    raw = conn.connection.driver_connection
+    assert raw is not None, "a live connection has a driver connection"
+    with raw.cursor() as cursor:
+        with cursor.copy(f'COPY "{table.name}" ({column_list}) FROM STDIN') as copy:
+            for row in rows:
+                values = {**defaults, **row}
+                copy.write_row(
+                    [Json(values[name]) if name in json_columns else values[name] for name in names]
+                )
