@@ -215,7 +215,7 @@ def _reference_explain(model: SignalModel, text: str, head: str) -> list[tuple[s
     """The plain definition: each n-gram counts for the word its first letter is in."""
     feats = featurize(prepare([text]), normalized=True, spans=True)
     col = model.names.index(head)
-    weights = model._weights[:-1]
+    weights = model._weights[:-1].astype(np.float32)
     column = weights[:, col]
     if head.startswith("sentiment_"):
         column = column - weights[:, list(model._sent)].mean(axis=1)

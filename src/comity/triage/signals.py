@@ -40,13 +40,16 @@ def _sha256(path: Path) -> str:
 class SignalModel:
     """Linear heads over hashed n-grams; ``predict`` returns probabilities in ``names`` order."""
 
-    def __init__(self, weights: F32, lang_bias: F32, metadata: dict[str, Any]) -> None:
+    def __init__(
+        self, weights: npt.NDArray[np.floating], lang_bias: F32, metadata: dict[str, Any]
+    ) -> None:
         self.metadata = metadata
         self.names: tuple[str, ...] = tuple(metadata["names"])
         self.langs: tuple[str, ...] = tuple(metadata["langs"])
         self._bits = int(metadata["features"]["bits"])
-        # One zero row appended: linear_scores pads with it.
-        self._weights = np.vstack([weights, np.zeros((1, weights.shape[1]), np.float32)])
+        # One zero row appended (bucket ids never reach it; kept for older callers). float16
+        # weights stay float16: they are stored so, and halve the memory the gathers touch.
+        self._weights = np.vstack([weights, np.zeros((1, weights.shape[1]), weights.dtype)])
         self._lang_bias = lang_bias
         self._lang_index = {lang: i for i, lang in enumerate(self.langs)}
         self._unknown_bias = lang_bias.mean(axis=0)
@@ -78,7 +81,9 @@ class SignalModel:
                 "the bundle"
             )
         with np.load(npz_path, allow_pickle=False) as npz:
-            weights = npz["weights"].astype(np.float32)
+            weights = npz["weights"]
+            if weights.dtype != np.float16:
+                weights = weights.astype(np.float32)
             lang_bias = npz["lang_bias"].astype(np.float32)
         return cls(weights, lang_bias, metadata)
 
@@ -139,12 +144,12 @@ class SignalModel:
         )
         doc_of = np.repeat(np.arange(len(docs)), np.diff(batch.indptr))
         head_of = np.array([self.names.index(h) for h in heads], dtype=np.int64)[doc_of]
-        weights = self._weights[batch.indices, head_of]
+        weights = self._weights[batch.indices, head_of].astype(np.float32)
         # A softmax class is pushed up by what raises it relative to the other two.
         sent = np.isin(head_of, self._sent)
         if sent.any():
             rows = self._weights[batch.indices[sent][:, None], self._sent[None, :]]
-            weights[sent] -= rows.mean(axis=1)
+            weights[sent] -= rows.astype(np.float32).mean(axis=1)
         # float32 products, then float64 sums in feature order: the same arithmetic per key
         # as adding the contributions one by one.
         contrib = (weights * batch.scale[doc_of]).astype(np.float64)
@@ -157,16 +162,6 @@ class SignalModel:
             ranked = sorted(pairs, key=lambda kv: (-kv[1], kv[0]))
             results.append([(word, round(value, 3)) for word, value in ranked[:k] if value > 0])
         return results
-
-    def _column_weights(self, head: str) -> F32:
-        weights = self._weights[:-1]
-        col = self.names.index(head)
-        if head in SENTIMENT_NAMES:
-            # A softmax class is pushed up by what raises it relative to the other two.
-            result: F32 = weights[:, col] - weights[:, self._sent].mean(axis=1)
-            return result
-        column: F32 = weights[:, col]
-        return column
 
 
 def _feature_keys(
