@@ -21,7 +21,7 @@ class DetectorConfig:
     bin_minutes: int = 5
     warmup_hours: int = 24
     min_count: int = 8
-    min_z: float = 3.0
+    min_surprise: float = 6.0
     levels: tuple[float, float, float] = (1.6, 2.3, 3.3)
     exit_margin: float = 0.6
     exit_minutes: int = 30
@@ -93,7 +93,7 @@ def parse_config(data: Any) -> MonitoringConfig:
             bin_minutes=int(det.get("bin_minutes", 5)),
             warmup_hours=int(det.get("warmup_hours", 24)),
             min_count=int(det.get("min_count", 8)),
-            min_z=float(det.get("min_z", 3.0)),
+            min_surprise=float(det.get("min_surprise", 6.0)),
             levels=(enter[0], enter[1], enter[2]),
             exit_margin=float(det.get("exit_margin", 0.6)),
             exit_minutes=int(det.get("exit_minutes", 30)),

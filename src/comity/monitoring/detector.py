@@ -7,12 +7,13 @@ is event time only: the detector's clock is the stream's timestamps, cut into bi
 * the negative (and toxic) comments of the last 15, 30 and 60 minutes against what is normal
   for that hour of the week (EWMA per hour-of-week, blended with hour-of-day and the overall
   level while weeks are few, never below a floor), as a ratio and a Poisson z-score;
-* gated by the negative share, so a popular campaign that brings more of everything is not
-  a storm, only a rise in the share of negative comments is;
+* or, when larger, against what the window's non-negative comments imply at the usual
+  negative share, so a popular campaign that brings more of everything is not a storm,
+  while negatives without the positives that would explain them are;
 * plus small bonuses for acceleration, a majority of first-time authors, the same claim from
   many distinct authors, and spread to three or more channels.
 
-The score is about log2 of the (share-gated) rate ratio. Levels watch/warning/storm are
+The score is log2 of that ratio plus the bonuses. Levels watch/warning/storm are
 entered at once and left only after the score stayed below the level's exit threshold for a
 while and the level was held a minimum time (hysteresis), so an alert does not flap. The whole
 state is plain data (`to_state`/`from_state`, JSON), so a restarted process continues exactly
@@ -39,6 +40,7 @@ HOURS_PER_WEEK = 168
 NEG_FLOOR = 0.5  # negative comments per hour a scope is always allowed
 TOTAL_FLOOR = 2.0
 FLOOR_SHARE_OF_LEVEL = 0.3
+EMERGING_SECONDS = 6 * 3600  # a topic younger than this is "emerging"
 STATE_VERSION = 1
 
 # (kind, scope, level, at ISO) events the detector emits
@@ -46,6 +48,21 @@ OPENED, ESCALATED, LOWERED, UPDATED, ENDED = "opened", "escalated", "lowered", "
 REOPENED = "reopened"
 RAISED = frozenset({OPENED, ESCALATED, REOPENED})  # the changes a person is told about
 REOPEN_SECONDS = 3 * 3600  # a scope flaring up again this soon continues the same alert
+
+
+def poisson_surprise(observed: int, expected: float) -> float:
+    """-log10 of P(X >= observed) for X ~ Poisson(expected): 6 means one in a million."""
+    if observed <= expected:
+        return 0.0
+    log_lambda = math.log(expected)
+    total = 0.0
+    first = observed * log_lambda - expected - math.lgamma(observed + 1)
+    for i in range(observed, observed + 400):
+        term = math.exp(i * log_lambda - expected - math.lgamma(i + 1) - first)
+        total += term
+        if term < 1e-12 * total:
+            break
+    return -(first + math.log(total)) / math.log(10)
 
 
 def level_name(level: int) -> str | None:
@@ -209,6 +226,7 @@ class Detector:
         ] = []  # negatives: at, channel, campaign, author, topic, ref, misinfo, first
         self.clock: int | None = None
         self.start_bin: int | None = None
+        self._surge: dict[int, float] = {}  # brand volume surge per window, this bin
         self.events = 0
 
     # -- feeding ---------------------------------------------------------------------------
@@ -322,25 +340,35 @@ class Detector:
         return rate.expected(_hour_of_week(index // self.per_hour), floor) / self.per_hour
 
     def _window_score(self, scope: Scope, topic: bool) -> _Window | None:
+        """The best window: negatives against the larger of two expectations.
+
+        One is the rhythm (what this hour of the week usually brings); the other is what the
+        non-negative comments of the window imply at the usual negative share. A popular
+        campaign brings more of everything, so the second rises with it and nothing fires;
+        a storm adds negatives without the positives that would explain them. Topics are
+        scaled by the brand's surge of volume in the same window.
+        """
         best: _Window | None = None
         cfg = self.config
         for size in WINDOWS:
             window = scope.bins[-size:]
             observed = sum(b[2] for b in window)
+            if topic:
+                expected = sum(self._expected(scope, b[0], scope.neg, NEG_FLOOR) for b in window)
+                expected *= self._surge.get(size, 1.0)
+            else:
+                rhythm = sum(self._expected(scope, b[0], scope.neg, NEG_FLOOR) for b in window)
+                share = (scope.neg.level + 0.3) / (scope.tot.level + 2.0)
+                share = min(share, 0.9)
+                implied = (sum(b[1] for b in window) - observed) * share / (1 - share)
+                expected = max(rhythm, implied)
+                if scope.key == "brand":
+                    self._surge[size] = expected / rhythm
             if observed < cfg.min_count:
                 continue
-            expected = sum(self._expected(scope, b[0], scope.neg, NEG_FLOOR) for b in window)
-            z = (observed - expected) / math.sqrt(expected)
-            if z < cfg.min_z:
+            if poisson_surprise(observed, expected) < cfg.min_surprise:
                 continue
-            ratio = observed / expected
-            gate = 1.0
-            if not topic:
-                total = sum(b[1] for b in window)
-                normal_share = (scope.neg.level + 0.3) / (scope.tot.level + 2.0)
-                share_ratio = (observed / total) / normal_share if total else 0.0
-                gate = min(max((share_ratio - 1.2) / 0.8, 0.0), 1.0)
-            score = math.log2(1 + (ratio - 1) * gate)
+            score = math.log2(observed / expected)
             if best is None or score > best.score:
                 best = _Window(size * self.bin_s // 60, observed, expected, score)
         return best
@@ -363,11 +391,15 @@ class Detector:
         if rows:
             authors_by_topic: dict[int, set[str]] = {}
             channels: dict[str, int] = {}
+            now = rows[-1][0]
             for row in rows:
-                authors_by_topic.setdefault(row[4], set()).add(row[3])
+                cluster = self.topics.clusters.get(row[4])
+                # Only an emerging claim counts; the usual complaints are part of normal.
+                if cluster is not None and now - cluster.created <= EMERGING_SECONDS:
+                    authors_by_topic.setdefault(row[4], set()).add(row[3])
                 channels[row[1]] = channels.get(row[1], 0) + 1
-            if max(len(a) for a in authors_by_topic.values()) >= 5:
-                bonus += 0.5  # the same claim from many distinct authors
+            if authors_by_topic and max(len(a) for a in authors_by_topic.values()) >= 5:
+                bonus += 0.5  # the same new claim from many distinct authors
             if sum(1 for c in channels.values() if c >= 2) >= 3:
                 bonus += 0.5  # spread to a third channel
             if sum(1 for r in rows if r[7]) / len(rows) >= 0.6:

@@ -26,6 +26,7 @@ HASHES = 32
 ROWS = 2
 BANDS = HASHES // ROWS
 MIN_BAND_HITS = 1
+MIN_SIMILARITY = 0.2  # estimated Jaccard to the cluster's first or latest member
 NUMBER_WEIGHT = 8
 MAX_TERMS = 60
 MAX_EXAMPLES = 4
@@ -74,8 +75,7 @@ def signature(hashes: list[int]) -> npt.NDArray[np.uint64]:
     return result
 
 
-def band_keys(sig: npt.NDArray[np.uint64]) -> list[int]:
-    items = sig.tolist()
+def band_keys(items: list[int]) -> list[int]:
     # Band number in the top bits; the two 32-bit rows mixed below them (fits a signed int64).
     return [
         (band << 58) | (((items[band * ROWS] * 0x9E3779B1) ^ items[band * ROWS + 1]) & _LOW)
@@ -106,6 +106,16 @@ class Cluster:
     authors: dict[str, int] = field(default_factory=dict)
     channels: dict[str, int] = field(default_factory=dict)
     examples: list[dict[str, Any]] = field(default_factory=list)
+    # MinHash signatures of the first and the latest member: a candidate must resemble one.
+    first_sig: list[int] = field(default_factory=list)
+    last_sig: list[int] = field(default_factory=list)
+
+    def similarity(self, sig: list[int]) -> float:
+        best = 0
+        for ref in (self.first_sig, self.last_sig):
+            if ref:
+                best = max(best, sum(1 for a, b in zip(ref, sig, strict=True) if a == b))
+        return best / HASHES
 
     def add(
         self,
@@ -160,6 +170,8 @@ class Cluster:
             "authors": self.authors,
             "channels": self.channels,
             "examples": self.examples,
+            "first_sig": self.first_sig,
+            "last_sig": self.last_sig,
         }
 
     @classmethod
@@ -188,20 +200,27 @@ class TopicTracker:
         misinfo: bool,
     ) -> Cluster:
         norm = normalize_text(text)
-        keys = band_keys(signature(shingles(norm))) if norm else []
+        hashed = shingles(norm)
+        sig = signature(hashed).tolist() if hashed else []
+        keys = band_keys(sig) if sig else []
         hits: dict[int, int] = {}
         for key in keys:
             found = self.buckets.get(key)
             if found is not None and int(found[0]) in self.clusters:
                 cid = int(found[0])
                 hits[cid] = hits.get(cid, 0) + 1
-        best = min(hits.items(), key=lambda kv: (-kv[1], kv[0])) if hits else None
-        if best is not None and best[1] >= MIN_BAND_HITS:
-            cluster = self.clusters[best[0]]
-        else:
-            cluster = Cluster(id=self.next_id, created=at, last=at)
+        cluster: Cluster | None = None
+        best_sim = MIN_SIMILARITY
+        for cid in sorted(hits, key=lambda c: (-hits[c], c)):
+            # LSH proposes, the signatures decide: one shared band alone would chain topics.
+            sim = self.clusters[cid].similarity(sig)
+            if hits[cid] >= MIN_BAND_HITS and sim >= best_sim:
+                cluster, best_sim = self.clusters[cid], sim
+        if cluster is None:
+            cluster = Cluster(id=self.next_id, created=at, last=at, first_sig=sig)
             self.clusters[cluster.id] = cluster
             self.next_id += 1
+        cluster.last_sig = sig
         for key in keys:
             self.buckets[key] = [float(cluster.id), at]
         words = terms(norm)
