@@ -206,6 +206,8 @@ def update_catalogs() -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             catalog = Catalog(locale=lang, domain=DOMAIN)
         catalog.update(template, no_fuzzy_matching=True)
+        catalog.project, catalog.version, catalog.fuzzy = "Comity", "0.1", False
+        catalog.copyright_holder = catalog.msgid_bugs_address = "Comity"
         with path.open("wb") as target:
             write_po(target, catalog, width=100, omit_header=False, ignore_obsolete=True)
 
