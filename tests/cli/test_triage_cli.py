@@ -124,3 +124,20 @@ def test_a_record_that_breaks_triage_costs_only_itself(
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert [("error" in r) for r in rows] == [False, True, False]
     assert "kaboom" in rows[1]["error"] and rows[1]["line"] == 2
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        {"id": 1, "signals": {"toxicity": 0.0618, "spam": 1.0, "praise": 0.0001}, "reasons": []},
+        {"id": "x", "signals": {}, "model": "m"},
+        {"signals": {"a": float("nan"), "b": 1e-7, "c": 2, "d": -0.0, "e": 0.0, "f": True}},
+        {"id": "\u0000", "signals": {'ü"': 0.1234}, "reasons": ['"signals": 0']},
+        {"id": {"signals": 0.5}, "signals": {"a": 0.5}},
+        {"signals": {"a": 0.5}, "x": {"signals": 0}},
+        {"signals": ["not", "a", "dict"]},
+    ],
+)
+def test_result_lines_are_exactly_json_dumps(row: dict[str, object]) -> None:
+    """The fast signals encoding must never change a byte of the output."""
+    assert triage_cli.record_line(row) == json.dumps(row, ensure_ascii=False)
