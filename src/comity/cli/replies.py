@@ -98,13 +98,13 @@ def suggest_jsonl(profile: BrandProfile, lines: TextIO, out: TextIO, triage: boo
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
+        record_id: Any = None
         try:
             record = json.loads(line)
-            parsed.append(
-                (number, record.get("id") if isinstance(record, dict) else None, _case_from(record))
-            )
+            record_id = record.get("id") if isinstance(record, dict) else None
+            parsed.append((number, record_id, _case_from(record)))
         except (json.JSONDecodeError, ValueError) as error:
-            parsed.append((number, None, f"line {number}: {error}"))
+            parsed.append((number, record_id, f"line {number}: {error}"))
     if triage:
         parsed = _triaged(parsed)
     for _number, record_id, case in parsed:

@@ -39,6 +39,8 @@ _ORDER_ID = re.compile(
     re.IGNORECASE,
 )
 _HASH_NUMBER = re.compile(r"#(\d{5,})")
+# A friendly closing line would undercut a netiquette reminder or a removal notice.
+_NO_CLOSER = frozenset({"toxic", "legal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,31 +155,46 @@ def suggest(
     )
     if not pool:
         return []
-    order = list(pool)
-    random.Random(_seed(case_input.id)).shuffle(order)
+    templates_order = list(pool)
+    rng = random.Random(_seed(case_input.id))
+    rng.shuffle(templates_order)
+    closers: tuple[str, ...] = ("",)
+    if case_input.category not in _NO_CLOSER:
+        closers = templates.closers_for(lang, level)
+    # Every template once with the first closer, then again with the next one, ...
+    order = [
+        (template, closers[(i + j) % len(closers)])
+        for i in range(len(closers))
+        for j, template in enumerate(templates_order)
+    ]
     start = (rotation * count) % len(order)
     order = order[start:] + order[:start]
     sign_off = profile.sign_off.for_channel(case_input.channel, lang)
     recent = set(recent_drafts)
     drafts: list[Draft] = []
-    for template in order:
-        text = render(template, values)
-        if sign_off:
-            text = f"{text}\n{sign_off}"
-        if text in recent or any(d.text == text for d in drafts):
-            continue
-        used = facts[:1] if "fact" in template.variables else []
-        drafts.append(
-            Draft(
-                text,
-                template.key,
-                case_input.category,
-                lang,
-                template.level or level,
-                tuple(m.fact.id for m in used),
-                tuple(m.fact.source for m in used),
+    for fresh_only in (True, False):  # distinct templates first, closers vary the rest
+        for template, closer in order:
+            if len(drafts) == count:
+                break
+            if fresh_only and any(d.template == template.key for d in drafts):
+                continue
+            text = render(template, values)
+            if closer:
+                text = f"{text} {closer}"
+            if sign_off:
+                text = f"{text}\n{sign_off}"
+            if text in recent or any(d.text == text for d in drafts):
+                continue
+            used = facts[:1] if "fact" in template.variables else []
+            drafts.append(
+                Draft(
+                    text,
+                    template.key,
+                    case_input.category,
+                    lang,
+                    template.level or level,
+                    tuple(m.fact.id for m in used),
+                    tuple(m.fact.source for m in used),
+                )
             )
-        )
-        if len(drafts) == count:
-            break
     return drafts

@@ -46,6 +46,10 @@ class Problem:
 class TemplateSet:
     replies: tuple[SavedReply, ...]
     problems: tuple[Problem, ...]
+    closers: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+
+    def closers_for(self, lang: str, level: str) -> tuple[str, ...]:
+        return self.closers.get((lang, level), ("",))
 
 
 class TemplateError(ValueError):
@@ -94,7 +98,12 @@ def parse_templates(data: Any, name: str = "<templates>") -> TemplateSet:
         )
         for pid, spec in (data.get("problems") or {}).items()
     )
-    return TemplateSet(tuple(replies), problems)
+    closers = {
+        (str(lang), str(level)): tuple(str(line) for line in lines)
+        for lang, levels in (data.get("closers") or {}).items()
+        for level, lines in (levels or {}).items()
+    }
+    return TemplateSet(tuple(replies), problems, closers)
 
 
 @cache
