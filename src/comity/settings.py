@@ -90,6 +90,26 @@ class Settings(BaseSettings):
         4.0, gt=0, le=60, description="Seconds to wait for replies_llm_url before falling back."
     )
 
+    queue_url: str = Field(
+        "",
+        description="Redis URL (redis://host:6379/0) for the scale-out mode: ingest publishes to "
+        "Redis Streams and `comity worker` processes run the pipeline; empty (default) runs the "
+        "pipeline inside the serving process.",
+    )
+    queue_prefix: str = Field(
+        "comity",
+        min_length=1,
+        max_length=64,
+        description="Prefix of Comity's Redis keys, so installations can share one Redis.",
+    )
+    queue_partitions: int = Field(
+        16,
+        ge=1,
+        le=1024,
+        description="Streams the work is split into by author; at most this many workers are "
+        "busy at once. Keep it fixed while comments are queued.",
+    )
+
     @classmethod
     def settings_customise_sources(
         cls,

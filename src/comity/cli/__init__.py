@@ -16,6 +16,7 @@ app = typer.Typer(
 # Modules under comity.cli that add commands; keep in the order shown by --help.
 COMMAND_MODULES: tuple[str, ...] = (
     "core",
+    "worker",
     "demo",
     "users",
     "cases",

@@ -20,6 +20,7 @@ from comity import __version__
 from comity.cli.common import console, err_console, fail, load_settings, open_services
 from comity.ingest.readers import FORMATS, detect_format, read_rows, write_rejects
 from comity.ingest.service import IngestReport, ingest_rows
+from comity.runtime.services import QueueingSink
 from comity.store.cases import CaseRepository
 
 PROGRESS_THRESHOLD = 300
@@ -69,6 +70,8 @@ def import_command(
         except ValueError as error:
             raise fail(str(error), 2) from None
     with open_services() as services:
+        # In the scale-out mode the workers process what the import queues.
+        sink = QueueingSink(services) if services.queue is not None else services.comments
         for path in paths:
             rows = read_rows(path, formats[path])
             lines = _count_lines(path)
@@ -79,12 +82,10 @@ def import_command(
                     def advance(done: int, task: TaskID = task) -> None:
                         progress.advance(task, done)
 
-                    report = ingest_rows(
-                        rows, services.comments, source="import", on_progress=advance
-                    )
+                    report = ingest_rows(rows, sink, source="import", on_progress=advance)
                     progress.update(task, completed=lines)
             else:
-                report = ingest_rows(rows, services.comments, source="import")
+                report = ingest_rows(rows, sink, source="import")
             total.inserted += report.inserted
             total.updated += report.updated
             total.unchanged += report.unchanged
@@ -92,7 +93,7 @@ def import_command(
             for bad in report.rejected:
                 typer.echo(f"{path}:{bad.line}: {bad.code} {bad.message}", err=True)
                 rejected_rows.append((str(path), bad.line, bad.code, bad.message, bad.raw))
-        processed = services.runner.run_pending() if process else 0
+        processed = services.runner.run_pending() if process and sink is services.comments else 0
     rejects_path: Path | None = None
     if rejected_rows:
         rejects_path = rejects or paths[0].with_name(paths[0].name + ".rejects.jsonl")

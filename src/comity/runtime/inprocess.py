@@ -88,7 +88,16 @@ class InProcessRunner:
 
     def run_batch(self) -> int:
         """One page of pending comments, in runs where each author appears once."""
-        page = self.repository.pending(self.signature, self.batch_size)
+        return self._run_page(self.repository.pending(self.signature, self.batch_size))
+
+    def run_keys(self, keys: Sequence[tuple[str, str]]) -> int:
+        """The named comments (channel, external id) that are still pending; for queue workers.
+
+        Already finished ones are skipped, so a message delivered twice does nothing twice.
+        """
+        return self._run_page(self.repository.pending_by_keys(self.signature, keys))
+
+    def _run_page(self, page: list[Comment]) -> int:
         rest = page
         while rest:
             run = _one_per_author(rest) if self.history is not None else rest

@@ -6,16 +6,19 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Engine
 
-from comity.domain import Stage
+from comity.domain import Comment, Stage
+from comity.ingest.service import Outcome
 from comity.monitoring.config import MonitoringConfig, load_config
 from comity.monitoring.consumer import MonitorConsumer
 from comity.monitoring.sinks import AlertSink, AppriseSink
 from comity.netiquette import RuleHolder
 from comity.runtime.inprocess import InProcessRunner
 from comity.runtime.pipeline import Pipeline, build_pipeline, load_rule_holder
+from comity.runtime.streams import StreamQueue, StreamWorker
 from comity.settings import Settings
 from comity.store.comments import CommentRepository
 from comity.store.db import make_engine, migrate
@@ -44,6 +47,7 @@ class Services:
     _wakeup: threading.Event = field(default_factory=threading.Event, repr=False)
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
     _worker: threading.Thread | None = field(default=None, repr=False)
+    _queue: StreamQueue | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(
@@ -106,18 +110,69 @@ class Services:
             self._consumer = MonitorConsumer(self.monitor, self.monitoring, sinks)
         return self._consumer
 
+    @property
+    def queue(self) -> StreamQueue | None:
+        """The Redis Streams of the scale-out mode (None: the pipeline runs in this process)."""
+        if not self.settings.queue_url:
+            return None
+        if self._queue is None:
+            from redis import Redis
+
+            client = Redis.from_url(self.settings.queue_url, socket_timeout=10)
+            self._queue = StreamQueue(
+                client,
+                prefix=self.settings.queue_prefix,
+                partitions=self.settings.queue_partitions,
+            )
+        return self._queue
+
+    def stream_worker(self) -> StreamWorker:
+        """A `comity worker`: the pipeline without the in-process detector, which it feeds."""
+        queue = self.queue
+        if queue is None:
+            raise RuntimeError("queue_url is not set: the pipeline runs in-process")
+        stages = list(self.stages) if self.stages is not None else self.pipeline.stages
+        runner = InProcessRunner(self.comments, stages, history=self.history)
+        monitor = self.monitor
+        return StreamWorker(
+            queue=queue,
+            runner=runner,
+            repository=self.comments,
+            monitor=(lambda: self._fresh_monitor_consumer()) if monitor is not None else None,
+            monitor_watermark=(lambda: monitor.load_state()[1]) if monitor is not None else None,
+        )
+
+    def _fresh_monitor_consumer(self) -> MonitorConsumer:
+        """State is reloaded from the store: another worker may have fed the detector."""
+        self._consumer = None
+        return self.monitor_consumer
+
     def start_background_pipeline(self) -> None:
-        """Process pending comments in a thread, woken by `notify_ingested`."""
-        if self._worker is not None:
+        """Process pending comments in a thread, woken by `notify_ingested`.
+
+        In the scale-out mode `comity worker` processes do this instead.
+        """
+        if self._worker is not None or self.settings.queue_url:
             return
         self._stop.clear()
         self._worker = threading.Thread(target=self._loop, name="comity-pipeline", daemon=True)
         self._worker.start()
         self._wakeup.set()
 
-    def notify_ingested(self) -> None:
-        """New comments are stored; the background pipeline should look for work."""
-        self._wakeup.set()
+    def notify_ingested(self, comments: Sequence[Comment] = ()) -> None:
+        """New comments are stored: wake the background pipeline, or queue them for workers.
+
+        A failed publish loses nothing: the comments stay pending in the database and the
+        workers' sweep queues them again.
+        """
+        queue = self.queue
+        if queue is None:
+            self._wakeup.set()
+            return
+        try:
+            queue.publish(comments)
+        except Exception:
+            log.exception("could not queue %d comments; the workers' sweep will", len(comments))
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -136,4 +191,22 @@ class Services:
         if self._worker is not None:
             self._worker.join(timeout=10)
             self._worker = None
+        if self._queue is not None:
+            self._queue.client.close()
         self.engine.dispose()
+
+
+@dataclass(frozen=True)
+class QueueingSink:
+    """Stores like the repository, then queues what it stored for the workers."""
+
+    services: Services
+
+    def upsert_many(
+        self, comments: Sequence[Comment], raw: Sequence[dict[str, Any]], *, source: str
+    ) -> list[Outcome]:
+        outcomes = self.services.comments.upsert_many(comments, raw, source=source)
+        self.services.notify_ingested(
+            [c for c, o in zip(comments, outcomes, strict=True) if o is not Outcome.UNCHANGED]
+        )
+        return outcomes

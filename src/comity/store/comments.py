@@ -230,6 +230,44 @@ class CommentRepository:
         with self.engine.connect() as conn:
             return [comment_from_row(row._mapping) for row in conn.execute(query)]
 
+    def pending_by_keys(self, signature: str, keys: Sequence[tuple[str, str]]) -> list[Comment]:
+        """Those of `keys` the pipeline `signature` has not finished, oldest first."""
+        query = (
+            select(*_COMMENT_COLUMNS)
+            .select_from(t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id))
+            .where(
+                or_(t.comments.c.pipeline_done.is_(None), t.comments.c.pipeline_done != signature)
+            )
+        )
+        with self.engine.connect() as conn:
+            found = [
+                comment_from_row(row._mapping)
+                for row in rows_by_key(
+                    conn, query, t.comments.c.channel, t.comments.c.external_id, set(keys)
+                )
+            ]
+        return sorted(found, key=lambda comment: comment.id or 0)
+
+    def first_pending_id(self, signature: str) -> int | None:
+        """The oldest comment `signature` has not finished (None: nothing is pending)."""
+        query = select(func.min(t.comments.c.id)).where(
+            or_(t.comments.c.pipeline_done.is_(None), t.comments.c.pipeline_done != signature)
+        )
+        with self.engine.connect() as conn:
+            found = conn.execute(query).scalar()
+        return int(found) if found is not None else None
+
+    def finished_between(
+        self, after_id: int, before_id: int | None, limit: int
+    ) -> list[tuple[Comment, Triage | None]]:
+        """Comments with after_id < id < before_id in id order, with their triage."""
+        query = self._select().where(t.comments.c.id > after_id)
+        if before_id is not None:
+            query = query.where(t.comments.c.id < before_id)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(t.comments.c.id).limit(limit)).all()
+        return [(stored.comment, stored.triage) for stored in map(self._stored, rows)]
+
     def parents_of(self, comments: Sequence[Comment]) -> dict[tuple[str, str], Comment]:
         """The parent comments that are stored, keyed by (channel, external id)."""
         keys = list({(c.channel, c.parent_external_id) for c in comments if c.parent_external_id})

@@ -105,7 +105,7 @@ def store_batch(services: Services, batch: ParsedBatch, *, source: str) -> Inges
     report = IngestReport()
     if batch.comments:
         report.count(services.comments.upsert_many(batch.comments, batch.raws, source=source))
-        services.notify_ingested()
+        services.notify_ingested(batch.comments)
     return report
 
 
