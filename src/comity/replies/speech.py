@@ -22,6 +22,7 @@ LEVEL_NAMES = {
     "formal": "formal",
 }
 # 하십시오체 endings (after jamo-normalised forms kiwipiepy gives, e.g. 'ᆸ니다').
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HAPSYO = re.compile(r"(?:ᆸ|습)니(?:다|까)$|(?:ᆸ|십)?시오$|ᆸ시다$|시지요$")
 
 
@@ -45,24 +46,61 @@ class Sentence:
     end: int
 
 
+# A sentence: text up to final punctuation or a line break.
+_SENTENCE = re.compile(r"[^.!?\n。…~]+[.!?\n。…~]*")
+_TAIL_WORDS = 2
+
+
+def _tails(text: str) -> list[tuple[int, str]]:
+    """The last words of each sentence with their offset: the ending lives there.
+
+    Analysing only these keeps a 400-character draft at a few milliseconds, where
+    kiwipiepy on the whole text costs ten times more.
+    """
+    out = []
+    for match in _SENTENCE.finditer(text):
+        words = list(re.finditer(r"\S+", match.group(0)))
+        if not words:
+            continue
+        first = words[max(0, len(words) - _TAIL_WORDS)]
+        start = match.start() + first.start()
+        end = match.start() + words[-1].end()
+        out.append((start, text[start:end]))
+    return out
+
+
 def korean_sentences(text: str) -> list[Sentence]:
     """Each sentence's final ending and its speech level (sentences without one are skipped)."""
     out: list[Sentence] = []
-    tokens = kiwi().tokenize(text)
-    for i, tok in enumerate(tokens):
+    tails = [(start, tail) for start, tail in _tails(text) if _HANGUL.search(tail)]
+    analysed = kiwi().tokenize([tail for _, tail in tails]) if tails else []
+    for (offset, tail), tokens in zip(tails, analysed, strict=True):
+        ending = _final_ending(tail, list(tokens))
+        if ending is not None:
+            form, start, end = ending
+            out.append(
+                Sentence(
+                    _level(form), text[offset + start : offset + end], offset + start, offset + end
+                )
+            )
+    return out
+
+
+def _final_ending(tail: str, tokens: list[Any]) -> tuple[str, int, int] | None:
+    """The last sentence-final ending (EF) in a tail, with the predicate's span."""
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
         if tok.tag != "EF":
             continue
         form = str(tok.form)
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        # "알겠어" + 요 (JX) is 해요체 too.
-        if nxt is not None and nxt.tag == "JX" and nxt.form == "요":
-            form += "요"
-        start = int(tokens[i - 1].start if i > 0 else tok.start)
         end = int(tok.start + tok.len)
-        if nxt is not None and nxt.tag == "JX" and nxt.form == "요":
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and nxt.tag == "JX" and nxt.form == "요":  # 알겠어 + 요
+            form += "요"
             end = int(nxt.start + nxt.len)
-        out.append(Sentence(_level(form), text[start:end], start, end))
-    return out
+        start = int(tokens[i - 1].start if i > 0 else tok.start)
+        return form, start, end
+    return None
 
 
 def _level(ending: str) -> str:
