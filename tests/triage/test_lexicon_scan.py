@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from comity.triage.lexicons import abuse, intent, legal, spam
+from comity.triage.lexicons import abuse, intent, legal, patterns, spam
 from comity.triage.lexicons.base import Lexicon
 from comity.triage.lexicons.profile import load_profile
 from comity.triage.normalize import normalize_text
@@ -57,3 +57,24 @@ def test_word_edges_hold_in_both_paths(use_automaton: bool) -> None:
     assert found == {"x": ["dm me", "시발", "aktion"]}  # Hangul matches inside words
     assert lexicon.scan("admme") == {}  # a Latin phrase needs word edges
     assert lexicon.scan("dm men") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how are you",
+        "what?",
+        "영업시간이 어떻게 되나요",
+        "이거 되냐.",
+        "ist das so",
+        "is it?",
+        "",
+        "nowhere to go",
+        "가격이 얼마임?",
+        "somehow it works",
+        "그래요",
+    ],
+)
+def test_gated_question_form_equals_the_full_pattern(text: str) -> None:
+    norm = normalize_text(text)
+    assert patterns.question_form(norm) == bool(patterns.QUESTION_END.search(norm))

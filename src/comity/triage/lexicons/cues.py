@@ -56,7 +56,7 @@ class CueFinder:
     def find(self, text: str, norm: str) -> Cues:
         """Scan the raw text (for shapes) and the normalised text (for words)."""
         cues = Cues(words=self.lexicon.scan(norm))
-        if patterns.URL_HINT.search(text):
+        if ("." in text or ":" in text) and patterns.URL_HINT.search(text):
             cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
             cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
         if patterns.DIGIT.search(text):
@@ -70,8 +70,9 @@ class CueFinder:
         elif "○" in text:
             cues.personal_data = [m.group(0) for m in patterns.ADDRESS.finditer(text)]
         if "@" in text:
-            emails = [m.group(0) for m in patterns.EMAIL.finditer(text)]
-            cues.personal_data += [e for e in emails if not self._is_brand_email(e)]
+            if patterns.EMAIL_HINT.search(text):
+                emails = [m.group(0) for m in patterns.EMAIL.finditer(text)]
+                cues.personal_data += [e for e in emails if not self._is_brand_email(e)]
             cues.mentions = [m.group(0) for m in patterns.MENTION.finditer(text)]
         if "#" in text:
             cues.hashtags = [m.group(0).casefold() for m in patterns.HASHTAG.finditer(text)]
@@ -83,7 +84,7 @@ class CueFinder:
                 if m.group(0) not in patterns.NOT_STORE
             ]
         cues.question_mark = "?" in norm or "？" in norm
-        cues.question_form = bool(patterns.QUESTION_END.search(norm))
+        cues.question_form = patterns.question_form(norm)
         if cues.question_mark or cues.question_form or "question" in cues.words:
             cues.rhetorical = bool(patterns.RHETORICAL.search(norm))
         if "@" in norm or "brand" in cues.words:

@@ -14,6 +14,7 @@ PHONE = re.compile(
 # Korean resident registration number (birth date + 7 digits).
 RRN = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])-?[1-8]\d{6}(?!\d)")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+EMAIL_HINT = re.compile(r"@[\w-]+\.")  # what every EMAIL match holds, found from the "@"
 ADDRESS = re.compile(
     r"[가-힣]{1,4}(?:시|구|군)\s+[가-힣○0-9]{1,8}(?<!으)(?:로|길)\s*[0-9○]+(?:\s*[0-9○]+)?"
     r"(?![0-9]*\s*(?:시간|분|개|원|일|번|명|층|%))"
@@ -69,6 +70,20 @@ QUESTION_END = re.compile(
     r"|^(?:how|what|when|where|which|who|why|does|do|is|are|can|could|will|gibt|kann|hat|habt"
     r"|wann|wo|wie|ist|sind|welche)\b"
 )
+# QUESTION_END in two parts with cheap gates (the same answers, tested): the endings
+# need "?", "요" or "냐" in the text; the openers can only match at the start.
+QUESTION_ENDING = re.compile(QUESTION_END.pattern.rsplit("|^", 1)[0])
+QUESTION_OPENER = re.compile("^" + QUESTION_END.pattern.rsplit("|^", 1)[1])
+
+
+def question_form(norm: str) -> bool:
+    """Whether `norm` has an interrogative ending or opener (= QUESTION_END.search)."""
+    if QUESTION_OPENER.match(norm):
+        return True
+    gated = "?" in norm or "？" in norm or "요" in norm or "냐" in norm
+    return gated and QUESTION_ENDING.search(norm) is not None
+
+
 # Rhetorical tag questions that assert rather than ask.
 RHETORICAL = re.compile(
     r"실화냐|맞죠|아님\?|거죠\?|거 아님|인가\?\s*ㅋ|right\?|isn't it|wusstet ihr|oder was|"
