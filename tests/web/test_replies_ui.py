@@ -217,3 +217,53 @@ def test_brand_profile_editor_is_for_admins_and_reports_lines(
     with services.engine.connect() as conn:
         kinds = conn.execute(select(t.audit_log.c.action)).scalars().all()
     assert "edit_brand_profile" in kinds
+
+
+def _crisis(services: Services) -> None:
+    with services.engine.begin() as conn:
+        conn.execute(
+            insert(t.crisis_modes).values(
+                scope="brand",
+                active=True,
+                reason="storm",
+                policy={},
+                started_by="m@example.com",
+                started_at=datetime.now(UTC),
+            )
+        )
+
+
+def test_the_profile_four_eyes_rule_by_category_role_and_crisis(
+    services: Services, cases: dict[str, int], make_user: Callable[[Role], str]
+) -> None:
+    from comity.replies import ApprovalPolicy
+    from comity.store.saved_replies import ReplyApproval
+
+    agent = services.users.get(make_user(Role.AGENT))
+    moderator = services.users.get(make_user(Role.MODERATOR))
+    assert agent is not None and moderator is not None
+    rule = ReplyApproval(services.engine, ApprovalPolicy())
+    assert rule(agent, "text", cases["m1"])  # misinformation waits
+    assert not rule(agent, "text", cases["c1"])  # a complaint does not
+    assert not rule(moderator, "text", cases["m1"])
+    assert not rule(agent, "text")
+    _crisis(services)
+    assert rule(agent, "text") and not rule(moderator, "text")
+
+
+def test_during_a_crisis_an_agents_reply_waits_for_a_moderator(
+    agent: TestClient, services: Services, cases: dict[str, int]
+) -> None:
+    _crisis(services)
+    page = agent.get(f"/cases/{cases['c1']}")
+    response = agent.post(
+        f"/cases/{cases['c1']}/act/reply",
+        data={
+            "text": "서연님, 정말 죄송해요. 바로 확인할게요.",
+            "csrf_token": csrf_from(page.text),
+        },
+    )
+    assert response.status_code in (200, 303)
+    with services.engine.connect() as conn:
+        statuses = conn.execute(select(t.sent_replies.c.status)).scalars().all()
+    assert statuses == ["pending_approval"]

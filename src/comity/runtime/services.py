@@ -99,6 +99,21 @@ class Services:
             self._monitoring = load_config(self.settings.monitoring_file)
         return self._monitoring
 
+    def action_context(self) -> Any:
+        """The context actions run in, with the brand profile's four-eyes rule for replies."""
+        from comity.actions import ActionContext
+        from comity.replies import ApprovalPolicy, ProfileError, load_profile
+        from comity.replies.profile import DEMO_PROFILE, profile_path
+        from comity.store.saved_replies import ReplyApproval
+
+        path = profile_path(self.settings.brand_profile_file, self.settings.data_dir)
+        try:
+            profile = load_profile(path)
+        except ProfileError:  # a broken edit must not stop replies; the editor shows why
+            profile = load_profile(DEMO_PROFILE)
+        policy = ApprovalPolicy.from_profile(profile)
+        return ActionContext(engine=self.engine, approval_policy=ReplyApproval(self.engine, policy))
+
     @property
     def monitor_consumer(self) -> MonitorConsumer:
         """The storm detector, fed every saved pipeline batch."""

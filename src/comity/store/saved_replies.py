@@ -9,10 +9,12 @@ from typing import Any
 from sqlalchemy import Engine, func, insert, select, update
 
 from comity.domain import Action
+from comity.replies.approvals import ApprovalPolicy, requires_approval
 from comity.replies.similarity import RecentReply
 from comity.replies.templates import SavedReply, TemplateError, TemplateSet, validate_text
 from comity.store import tables as t
 from comity.store.inbox_writes import insert_audit
+from comity.store.users import User
 
 SEED_AUTHOR = "comity-seed"
 
@@ -171,3 +173,38 @@ def record_profile_change(engine: Engine, by: str, path: str, before: str, after
                 after={"yaml": after, "sha256": hashlib.sha256(after.encode()).hexdigest()},
             ),
         )
+
+
+class ReplyApproval:
+    """The brand profile's four-eyes rule as the `approval_policy` of comity.actions.
+
+    Called as `(user, text)` it applies the role and crisis rules; given the case id too
+    (`(user, text, case_id)`) it also applies the category rule (legal, misinformation).
+    """
+
+    def __init__(self, engine: Engine, policy: ApprovalPolicy) -> None:
+        self.engine = engine
+        self.policy = policy
+
+    def __call__(self, user: User, text: str, case_id: int | None = None) -> bool:
+        category = self.category(case_id) if case_id is not None else None
+        return requires_approval(category, user.role.value, self.policy, crisis=self.crisis())
+
+    def category(self, case_id: int) -> str | None:
+        """The case's triage category."""
+        query = (
+            select(t.triages.c.primary)
+            .select_from(t.cases.join(t.triages, t.triages.c.comment_id == t.cases.c.comment_id))
+            .where(t.cases.c.id == case_id)
+        )
+        with self.engine.connect() as conn:
+            found = conn.execute(query).scalar()
+        return str(found) if found is not None else None
+
+    def crisis(self) -> bool:
+        """Whether crisis mode is on (monitoring switches it, brand-wide or per campaign)."""
+        with self.engine.connect() as conn:
+            active = conn.execute(
+                select(t.crisis_modes.c.id).where(t.crisis_modes.c.active.is_(True)).limit(1)
+            ).first()
+        return active is not None
