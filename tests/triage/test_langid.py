@@ -130,3 +130,20 @@ def test_weights_that_do_not_match_their_checksum_are_refused(
             detect_language("this is english")
     finally:
         langid._model.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks so much, love it",
+        "Danke, das ist wirklich gut",
+        "@someone http://x.example/a check www.example.com now",
+        "gracias por todo amigo",
+        "123 456",
+        "a_b c-d don't",
+        "",
+    ],
+)
+def test_ascii_fast_path_answers_like_the_general_one(text: str) -> None:
+    # A trailing no-break space is no letter: it only forces the general (non-ASCII) path.
+    assert detect_language(text) == detect_language(text + "\u00a0")

@@ -167,8 +167,26 @@ def _latin_by_cues(words: list[str]) -> tuple[str, float]:
     return ("de", 0.5 + 0.4 * de / (de + en)) if de > en else ("en", 0.5 + 0.4 * en / (de + en))
 
 
+_ASCII_WORD = re.compile("[a-z]+")
+
+
+def _detect_ascii(text: str) -> tuple[str, float]:
+    """`detect_language` for ASCII text: every letter run is a Latin word (same answers)."""
+    if "@" in text or "http" in text or "www." in text:
+        text = _NOISE.sub(" ", text)
+    words = _ASCII_WORD.findall(text.lower())
+    if not words:
+        return "other", 0.0
+    latin = sum(map(len, words))
+    total = 0.0 + latin + 0.0  # the same float arithmetic as the general path
+    lang, confidence = _latin(words)
+    return lang, round(confidence * latin / total, 3)
+
+
 def detect_language(text: str) -> tuple[str, float]:
     """Return (language, confidence); text without letters gives ("other", 0.0)."""
+    if text.isascii():
+        return _detect_ascii(text)
     syllables = jamo = latin = kana = han = rest = 0
     words: list[str] = []
     for s, j, la, k, h, r in _runs(text):
