@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, and_, case, func, or_, select
+from sqlalchemy import Engine, and_, case, func, literal, or_, select
 
 from comity.domain import Case, CaseStatus, Category, Comment, Queue, Sentiment, Triage
 from comity.store import tables as t
@@ -29,6 +29,7 @@ VIEWS = ("all", "mine", "unassigned", "overdue")
 STATUSES = ("open", "snoozed", "done", "any")
 SNIPPET_LENGTH = 140
 MAX_LIMIT = 500
+DONE_COUNT_CAP = 10_000
 
 
 class CaseFilterError(ValueError):
@@ -168,6 +169,8 @@ class CaseCounts(dict[str, int]):
     mine: int = 0
     unassigned: int = 0
     overdue: int = 0
+    # Queues whose count stopped at the cap (show "10000+"): only "done" is capped.
+    capped: frozenset[str] = frozenset()
 
 
 _JOIN = (
@@ -279,40 +282,52 @@ class CaseRepository:
         return conditions, joined
 
     def list(self, wanted: CaseFilter | None = None, now: datetime | None = None) -> list[CaseView]:
-        """Cases by SLA due time (none last), then priority, then age."""
+        """Cases by SLA due time (none last), then priority, then age.
+
+        The done queue is the exception: the most recently resolved first.
+        """
         wanted = wanted or CaseFilter()
         wanted.check()
         now = now or datetime.now(UTC)
         conditions, joined = self._conditions(wanted, now)
         source = _JOIN if joined else t.cases
         c = t.cases.c
+        key: Any
+        order: tuple[Any, ...]
+        rest: tuple[Any, ...]
+        if wanted.queue == Queue.DONE.value or (
+            wanted.status == "done" and wanted.view != "overdue"
+        ):
+            key, order, rest = c.resolved_at, (c.resolved_at.desc(), c.id.desc()), (c.id.desc(),)
+        else:
+            key, order, rest = c.due_at, (c.due_at, c.priority, c.id), (c.priority, c.id)
         with self.engine.connect() as conn:
-            # Two index-friendly passes instead of ORDER BY "due_at IS NULL" (which no index
-            # serves): cases with a due time first, then the rest.
-            dated = (
+            # Two index-friendly passes instead of ORDER BY "key IS NULL" (which no index
+            # serves): cases with a key first, then the rest.
+            keyed = (
                 select(c.id)
                 .select_from(source)
-                .where(*conditions, c.due_at.is_not(None))
-                .order_by(c.due_at, c.priority, c.id)
+                .where(*conditions, key.is_not(None))
+                .order_by(*order)
                 .limit(wanted.limit)
                 .offset(wanted.offset)
             )
-            ids = list(conn.execute(dated).scalars())
+            ids = list(conn.execute(keyed).scalars())
             if len(ids) < wanted.limit:
-                undated_offset = 0
+                rest_offset = 0
                 if not ids and wanted.offset:
                     counted = select(func.count()).select_from(source)
-                    counted = counted.where(*conditions, c.due_at.is_not(None))
-                    undated_offset = max(0, wanted.offset - int(conn.execute(counted).scalar_one()))
-                undated = (
+                    counted = counted.where(*conditions, key.is_not(None))
+                    rest_offset = max(0, wanted.offset - int(conn.execute(counted).scalar_one()))
+                unkeyed = (
                     select(c.id)
                     .select_from(source)
-                    .where(*conditions, c.due_at.is_(None))
-                    .order_by(c.priority, c.id)
+                    .where(*conditions, key.is_(None))
+                    .order_by(*rest)
                     .limit(wanted.limit - len(ids))
-                    .offset(undated_offset)
+                    .offset(rest_offset)
                 )
-                ids += list(conn.execute(undated).scalars())
+                ids += list(conn.execute(unkeyed).scalars())
             return self._views(conn, ids, now)
 
     def in_queue(self, queue: str | None = None, limit: int = 50) -> ViewList:
@@ -340,39 +355,47 @@ class CaseRepository:
     # -- counts -----------------------------------------------------------------------------
 
     def counts(self, me: str | None = None, now: datetime | None = None) -> CaseCounts:
-        """Open cases per queue ("done": every case marked done) and the views' counts."""
+        """Open cases per queue ("done": cases marked done, up to DONE_COUNT_CAP) and the views.
+
+        One pass over the open cases (a covering index serves it) plus a capped count of done.
+        """
         now = now or datetime.now(UTC)
         c = t.cases.c
-        found = CaseCounts()
-        with self.engine.connect() as conn:
-            open_rows = conn.execute(
-                select(c.queue, func.count())
-                .where(c.status == CaseStatus.OPEN.value, _not_snoozed(now))
-                .group_by(c.queue)
+        awake = or_(c.snoozed_until.is_(None), c.snoozed_until <= now)
+
+        def total(condition: Any) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        mine = and_(awake, c.assignee == me) if me else literal(False)
+        query = (
+            select(
+                c.queue,
+                total(awake),
+                total(mine),
+                total(and_(awake, c.assignee.is_(None))),
+                total(c.due_at < now),
             )
-            for queue, count in open_rows:
-                if queue != Queue.DONE.value and count:
-                    found[queue] = int(count)
-            done = conn.execute(
-                select(func.count()).where(c.status == CaseStatus.DONE.value)
-            ).scalar_one()
-            if done:
-                found[Queue.DONE.value] = int(done)
-            mine_case = case((c.assignee == me, 1), else_=0) if me else None
-            views = conn.execute(
-                select(
-                    func.coalesce(func.sum(mine_case), 0) if mine_case is not None else func.min(0),
-                    func.coalesce(func.sum(case((c.assignee.is_(None), 1), else_=0)), 0),
-                ).where(c.status == CaseStatus.OPEN.value, _not_snoozed(now))
-            ).one()
-            overdue = conn.execute(
-                select(func.count()).where(c.status == CaseStatus.OPEN.value, c.due_at < now)
-            ).scalar_one()
-        found = CaseCounts(sorted(found.items()))
-        found.mine = int(views[0] or 0)
-        found.unassigned = int(views[1] or 0)
-        found.overdue = int(overdue)
-        return found
+            .where(c.status == CaseStatus.OPEN.value)
+            .group_by(c.queue)
+        )
+        found: dict[str, int] = {}
+        views = [0, 0, 0]
+        with self.engine.connect() as conn:
+            for queue, awake_count, mine_count, unassigned, overdue in conn.execute(query):
+                if queue != Queue.DONE.value and awake_count:
+                    found[queue] = int(awake_count)
+                views[0] += int(mine_count)
+                views[1] += int(unassigned)
+                views[2] += int(overdue)
+            # Done only grows; counting 200,000 of them costs more than the rest of the page.
+            capped = select(c.id).where(c.status == CaseStatus.DONE.value).limit(DONE_COUNT_CAP)
+            done = conn.execute(select(func.count()).select_from(capped.subquery())).scalar_one()
+        if done:
+            found[Queue.DONE.value] = int(done)
+        counts = CaseCounts(sorted(found.items()))
+        counts.mine, counts.unassigned, counts.overdue = views
+        counts.capped = frozenset({Queue.DONE.value}) if done >= DONE_COUNT_CAP else frozenset()
+        return counts
 
     # -- one case ---------------------------------------------------------------------------
 

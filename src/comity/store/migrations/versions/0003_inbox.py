@@ -25,8 +25,18 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("time_zone", sa.String(length=64), nullable=True))
     with op.batch_alter_table("cases", schema=None) as batch_op:
         batch_op.add_column(sa.Column("snoozed_until", sa.DateTime(timezone=True), nullable=True))
-        batch_op.create_index("ix_cases_status_assignee", ["status", "assignee"], unique=False)
+        batch_op.create_index(
+            "ix_cases_status_assignee_due_at", ["status", "assignee", "due_at"], unique=False
+        )
         batch_op.create_index("ix_cases_status_due_at", ["status", "due_at"], unique=False)
+        batch_op.create_index(
+            "ix_cases_status_resolved_at", ["status", "resolved_at"], unique=False
+        )
+        batch_op.create_index(
+            "ix_cases_open_counts",
+            ["status", "queue", "snoozed_until", "assignee", "due_at"],
+            unique=False,
+        )
 
     op.create_table(
         "case_labels",
@@ -155,8 +165,10 @@ def downgrade() -> None:
     op.drop_table("notes")
     op.drop_table("case_labels")
     with op.batch_alter_table("cases", schema=None) as batch_op:
+        batch_op.drop_index("ix_cases_open_counts")
+        batch_op.drop_index("ix_cases_status_resolved_at")
         batch_op.drop_index("ix_cases_status_due_at")
-        batch_op.drop_index("ix_cases_status_assignee")
+        batch_op.drop_index("ix_cases_status_assignee_due_at")
         batch_op.drop_column("snoozed_until")
     with op.batch_alter_table("users", schema=None) as batch_op:
         batch_op.drop_column("time_zone")
