@@ -21,6 +21,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "users",
     "cases",
     "triage",
+    "train",
     "rules",
     "replies",
     "monitor",

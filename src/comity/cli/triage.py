@@ -27,7 +27,14 @@ from comity.triage.triager import TriageInput, Triager
 
 BATCH = 512
 
-BundleOpt = Annotated[str, typer.Option("--bundle", help="Signal model bundle to load.")]
+BundleOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--bundle",
+        help="Shipped bundle to load (default: the fine-tuned version activated by "
+        "`comity train`, else the configured triage_bundle).",
+    ),
+]
 ModelOpt = Annotated[
     Path | None, typer.Option("--model", help="Directory holding the model bundle.")
 ]
@@ -36,12 +43,27 @@ NoSignalsOpt = Annotated[
 ]
 
 
-def load_triager(bundle: str, model: Path | None, no_signals: bool) -> Triager:
-    """The triager with its signal model; lexicon-only (with a warning) when none can be loaded."""
+def load_triager(bundle: str | None, model: Path | None, no_signals: bool) -> Triager:
+    """The triager with its signal model; lexicon-only (with a warning) when none can be loaded.
+
+    Without --bundle or --model it uses what the server uses: the version activated by
+    `comity train` in the data directory, else the configured bundle.
+    """
     if no_signals:
         return Triager(None)
+    registry = None
+    if bundle is None and model is None:
+        from comity.cli.common import load_settings
+        from comity.triage.registry import ModelRegistry
+
+        settings = load_settings()
+        bundle = settings.triage_bundle
+        registry = ModelRegistry(settings.data_dir / "models")
     try:
-        return Triager.load(bundle, model)
+        triager = Triager.load(bundle or "default", model)
+        if registry is not None and registry.active() is not None:
+            triager.watch(registry, interval=float("inf"))
+        return triager
     except (ImportError, OSError, ValueError, KeyError, RuntimeError) as error:
         err_console.print(
             f"[yellow]warning[/yellow]: no signal model ({error}); deciding from lexicons only",
@@ -194,7 +216,7 @@ def triage_command(
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help="Read JSON Lines from stdin, write results to stdout.")
     ] = False,
-    bundle: BundleOpt = "default",
+    bundle: BundleOpt = None,
     model: ModelOpt = None,
     no_signals: NoSignalsOpt = False,
 ) -> None:
@@ -211,9 +233,12 @@ def triage_command(
     context = DecisionContext(channel, campaign, strikes, media, None)
     triage = triager.triage_inputs([TriageInput(text, None, context)])[0]
     if json_out:
-        typer.echo(json.dumps(triage_record(triage), ensure_ascii=False, indent=2))
+        data = {**triage_record(triage), "bundle": triager.bundle_info.as_dict()}
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
     _print_triage(triage)
+    info = triager.bundle_info
+    console.print(f"[dim]model: {info.version} · {info.label}[/dim]", highlight=False)
 
 
 def _print_triage(triage: Triage) -> None:
@@ -287,7 +312,7 @@ def eval_command(
     name: Annotated[str | None, typer.Argument(help="Signal head for --task signal.")] = None,
     task: Annotated[str, typer.Option(help="taxonomy or signal.")] = "taxonomy",
     json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
-    bundle: BundleOpt = "default",
+    bundle: BundleOpt = None,
     model: ModelOpt = None,
     no_signals: NoSignalsOpt = False,
     pipeline: Annotated[
@@ -309,6 +334,7 @@ def eval_command(
         predict = _predict_pipeline if pipeline else _predict_taxonomy
         report = evaluate_taxonomy(records, predict(triager, records))
         report.extra["model"] = triager.model
+        report.extra["bundle"] = triager.bundle_info.as_dict()
         report.extra["scope"] = "pipeline" if pipeline else "triage"
         if json_out:
             typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))

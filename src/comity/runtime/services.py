@@ -72,6 +72,10 @@ class Services:
         if self._pipeline is None:
             crisis = self.monitor.crisis_policies if self.monitor is not None else None
             self._pipeline = build_pipeline(self.settings, self.history, self.rules, crisis)
+            # Fine-tuned weights activated by `comity train` are picked up between batches.
+            from comity.triage.registry import ModelRegistry
+
+            self._pipeline.triager.watch(ModelRegistry(self.settings.data_dir / "models"))
         return self._pipeline
 
     @property

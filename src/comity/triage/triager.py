@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import logging
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +19,7 @@ from comity.triage.lexicons import CueFinder, default_finder
 from comity.triage.normalize import normalize_text
 
 LanguageDetector = Callable[[str], tuple[str, float]]
+log = logging.getLogger(__name__)
 
 
 class SignalSource(Protocol):
@@ -83,8 +86,57 @@ def _script_language(text: str) -> tuple[str, float]:
     return ("en", 0.5) if any(ch.isascii() and ch.isalpha() for ch in text) else ("other", 0.0)
 
 
+@dataclass(frozen=True, slots=True)
+class BundleInfo:
+    """Which signal weights a triager uses, for page headers, JSON output and the model card.
+
+    ``license_class`` is "commercial" (trained only on data whose license allows
+    commercial use), "research" (adds non-commercial or unclear data: not for
+    commercial use) or "none" (lexicons only). ``label`` is a short text to show.
+    """
+
+    name: str
+    license_class: str
+    label: str
+    version: str
+    tuned: bool = False
+
+    @property
+    def research(self) -> bool:
+        return self.license_class == "research"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "license_class": self.license_class,
+            "label": self.label,
+            "version": self.version,
+            "tuned": self.tuned,
+        }
+
+
+def bundle_info_of(metadata: Mapping[str, Any] | None, version: str) -> BundleInfo:
+    """Describe a bundle from its signals.json metadata (None: no model loaded)."""
+    if metadata is None:
+        return BundleInfo("lexicon-only", "none", "Lexicons and rules only (no model)", version)
+    name = str(metadata.get("base_bundle") or metadata.get("bundle") or "default")
+    license_class = str(metadata.get("license_class") or "research")  # unknown: the stricter
+    tuned = bool(metadata.get("tuned_from"))
+    if license_class == "commercial":
+        label = "Default model: trained on commercially licensed data only"
+    else:
+        label = "RESEARCH model: includes non-commercial data, not for commercial use"
+    if tuned:
+        label += f"; fine-tuned on this community's decisions ({version})"
+    return BundleInfo(name, license_class, label, version, tuned)
+
+
 class Triager:
-    """Loads the signal model once, then triages comments one by one or in batches."""
+    """Loads the signal model once, then triages comments one by one or in batches.
+
+    `watch` makes it follow fine-tuned weights activated in a model registry (a cheap
+    modification-time check at most every `interval` seconds, before a batch).
+    """
 
     def __init__(
         self,
@@ -94,22 +146,74 @@ class Triager:
         detect_language: LanguageDetector | None = None,
         explain: bool = True,
     ) -> None:
-        self.signals = signals
         self.finder = finder or default_finder()
         self.detect_language = detect_language or _default_language_detector()
         self.explain = explain
+        self._use(signals)
+        self._bundle = "default"
+        self._registry: Any = None
+        self._stamp: float | None = None
+        self._checked = 0.0
+        self._interval = 1.0
+
+    def _use(self, signals: SignalSource | None) -> None:
         meta = signals.metadata if signals is not None else {}
         sha = str(meta.get("sha256") or "")[:8]
         fallback = f"{meta.get('bundle', 'signals')}@{sha}" if sha else str(meta.get("bundle", ""))
-        self.model = str(meta.get("version") or meta.get("name") or fallback)
+        model = str(meta.get("version") or meta.get("name") or fallback)
         if signals is None:
-            self.model = "lexicon-only"
+            model = "lexicon-only"
+        # Readers take self.signals once per batch, so a swap never mixes two models.
+        self.signals, self.model = signals, model
+        self.bundle_info = bundle_info_of(meta if signals is not None else None, model)
 
     @classmethod
     def load(cls, bundle: str = "default", path: Path | None = None, **options: Any) -> Triager:
         """Load the signal model bundle (no network, no pickle) and build a triager around it."""
         signals = importlib.import_module("comity.triage.signals")
-        return cls(signals.SignalModel.load(bundle, path), **options)
+        triager = cls(signals.SignalModel.load(bundle, path), **options)
+        triager._bundle = bundle
+        return triager
+
+    def watch(self, registry: Any, interval: float = 1.0) -> None:
+        """Follow `registry`'s active version (a `comity.triage.registry.ModelRegistry`)."""
+        self._registry, self._interval, self._stamp = registry, interval, None
+        self._checked = 0.0
+        self.refresh(force=True)
+
+    def refresh(self, *, force: bool = False) -> bool:
+        """Load the registry's active weights if they changed; True when the model changed.
+
+        A version that fails to load (deleted, corrupted) is logged by the caller's
+        logger via the exception text and the current model stays in use.
+        """
+        registry = self._registry
+        if registry is None:
+            return False
+        now = time.monotonic()
+        if not force and now - self._checked < self._interval:
+            return False
+        self._checked = now
+        stamp = registry.stamp()
+        if not force and stamp == self._stamp:
+            return False
+        self._stamp = stamp
+        module = importlib.import_module("comity.triage.signals")
+        path = registry.active_path()
+        if path is None and not self.bundle_info.tuned and self.signals is not None:
+            return False  # the shipped bundle, already loaded
+        try:
+            model = module.SignalModel.load(self._bundle, path)
+        except (OSError, ValueError, KeyError, RuntimeError) as error:
+            log.warning("keeping the current signal model: %s", error)
+            return False
+        if model.metadata.get("sha256") == (
+            self.signals.metadata.get("sha256") if self.signals else None
+        ):
+            return False
+        self._use(model)
+        log.info("signal model now %s", self.model)
+        return True
 
     def triage(
         self,
@@ -138,31 +242,37 @@ class Triager:
         """The batch core shared by comments, the pipeline stage and the CLI."""
         if not inputs:
             return []
+        if self._registry is not None:
+            self.refresh()
+        signal_model, model_name = self.signals, self.model  # one model for the whole batch
         langs = [item.lang or self.detect_language(item.text)[0] for item in inputs]
         norms = [normalize_text(item.text) for item in inputs]
-        rows = self._signal_rows(norms, langs)
+        rows = _signal_rows(signal_model, norms, langs)
         results: list[Triage] = []
         pending: list[tuple[int, str]] = []  # (result index, head to explain)
         for item, norm, lang, signals in zip(inputs, norms, langs, rows, strict=True):
             triage, head = decide_deferred(
-                item.text, norm, lang, signals, item.context, finder=self.finder, model=self.model
+                item.text, norm, lang, signals, item.context, finder=self.finder, model=model_name
             )
             if head is not None:
                 pending.append((len(results), head))
             results.append(triage)
-        if pending and self.signals is not None and self.explain:
+        if pending and signal_model is not None and self.explain:
             # Only the comments whose reason needs the model's n-grams, in one featurisation.
-            grams = self.signals.explain_normalized(
+            grams = signal_model.explain_normalized(
                 [norms[i] for i, _ in pending], [head for _, head in pending], k=3
             )
             for (i, head), found in zip(pending, grams, strict=True):
                 results[i] = with_explanation(results[i], head, found)
         return results
 
-    def _signal_rows(self, norms: list[str], langs: list[str]) -> list[dict[str, float]]:
-        if self.signals is None:
-            return [{} for _ in norms]
-        predicted = self.signals.predict_normalized(norms, langs)
-        scores = np.round(np.asarray(predicted, dtype=np.float64), 4)
-        names = list(self.signals.names)
-        return [dict(zip(names, row, strict=True)) for row in scores.tolist()]
+
+def _signal_rows(
+    model: SignalSource | None, norms: list[str], langs: list[str]
+) -> list[dict[str, float]]:
+    if model is None:
+        return [{} for _ in norms]
+    predicted = model.predict_normalized(norms, langs)
+    scores = np.round(np.asarray(predicted, dtype=np.float64), 4)
+    names = list(model.names)
+    return [dict(zip(names, row, strict=True)) for row in scores.tolist()]
