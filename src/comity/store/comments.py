@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select, update
+from sqlalchemy import Connection, Engine, and_, func, or_, select, text, update
 
 from comity.domain import Comment, CommentStatus, Triage
 from comity.ingest.service import Outcome
@@ -62,6 +62,8 @@ class CommentRepository:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._inserted_since_analyze = 0
+        self._rows_at_analyze = 0
 
     # -- writes ---------------------------------------------------------------
 
@@ -93,7 +95,28 @@ class CommentRepository:
                     ],
                 )
                 outcomes.extend(upsert_chunk(conn, chunk, now))
+        self._analyze_after_growth(outcomes.count(Outcome.INSERTED))
         return outcomes
+
+    def _analyze_after_growth(self, inserted: int) -> None:
+        """Refresh PostgreSQL's statistics when a bulk load has grown the tables a lot.
+
+        Autovacuum analyses about once a minute; until then the planner believes a freshly
+        loaded table is tiny and answers key lookups by scanning a whole channel (measured:
+        an import slowed from ~3,000 to ~450 comments/s at 100k rows).
+        """
+        if self.engine.dialect.name != "postgresql":
+            return
+        self._inserted_since_analyze += inserted
+        if self._inserted_since_analyze < max(5_000, self._rows_at_analyze // 5):
+            return
+        with self.engine.begin() as conn:
+            conn.execute(text("ANALYZE comments, authors"))
+            estimate = conn.execute(
+                text("SELECT reltuples FROM pg_class WHERE relname = 'comments'")
+            ).scalar()
+        self._rows_at_analyze = int(estimate or 0)
+        self._inserted_since_analyze = 0
 
     # -- reads ----------------------------------------------------------------
 
