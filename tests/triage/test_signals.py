@@ -6,6 +6,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 import numpy as np
 import pytest
@@ -234,3 +235,15 @@ def _reference_explain(model: SignalModel, text: str, head: str) -> list[tuple[s
         totals[key] = totals.get(key, 0.0) + float(column[idx] * feats.scale[0])
     ranked = sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(word, round(value, 3)) for word, value in ranked[:3] if value > 0]
+
+
+def test_every_head_has_a_reliability_diagram_linked_from_the_model_card(
+    model: SignalModel,
+) -> None:
+    root = Path(__file__).resolve().parents[2]
+    card = (root / "docs/model-card.md").read_text(encoding="utf-8")
+    for head in model.names:
+        svg = root / "docs/images" / f"reliability-{head}.svg"
+        tree = ElementTree.parse(svg)  # well-formed SVG written by training/reliability_svg.py
+        assert tree.getroot().tag.endswith("svg")
+        assert f"(images/reliability-{head}.svg)" in card
