@@ -1,4 +1,8 @@
-"""The inbox in Debian's chromium: sign in, read, filter with htmx, sign out."""
+"""The inbox in Debian's chromium, driven like a community manager would: keyboard first.
+
+One server and one browser for the whole module (each test opens its own contexts); the tests
+use different cases, so their order does not matter.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,23 @@ import shutil
 import socket
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import uvicorn
 
-from comity.domain import Category, Sentiment, Triage
-from comity.ingest.records import parse_record
+from comity.domain import Category, Queue
 from comity.runtime.services import Services
 from comity.settings import Settings
+from comity.store.audit import search_audit
 from comity.store.users import Role
 from comity.web import create_app
-from tests.web.conftest import PASSWORD
+from tests.web.ui_seed import Seed, demo_seeds, seed_cases
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
 
 pytestmark = pytest.mark.browser
 
@@ -33,188 +41,371 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-EMAIL = "moderator@example.com"
+PASSWORD = "correct horse battery"
+MINA = "mina@haneul.example"  # moderator
+JOON = "joon@haneul.example"  # agent
+WAIT_MS = 30_000  # generous: two cores are shared with the whole suite
 
 
-def _seed(services: Services) -> None:
-    now = datetime.now(UTC)
-    rows: list[tuple[str, str, str, str, dict[str, object]]] = [
-        ("instagram", "minji", "유자에이드 다시 출시해 주세요! 여름마다 기다려요 🍋", "ko", {}),
-        (
-            "instagram",
-            "seoyeon",
-            "배송이 너무 늦어요. 주문한 지 일주일이 넘었는데 아직도 준비 중이래요.",
-            "ko",
-            {"media": ["https://cdn.example.com/photo.jpg"]},
-        ),
-        ("youtube", "sam_k", "Great video, the new flavour looks amazing!", "en", {}),
-        ("youtube", "lena", "Gibt es das Getränk auch in Deutschland?", "de", {"parent": "c2"}),
-        ("forum", "mallory", "<script>alert('xss')</script> nice shop", "en", {}),
-        ("youtube", "jisoo", "영상 잘 봤어요. " * 40, "ko", {}),
-    ]
-    records = [
-        {
-            "channel": channel,
-            "external_id": f"c{i}",
-            "author": {"handle": handle, "name": ""},
-            "text": text,
-            "lang": lang,
-            "created_at": (now - timedelta(minutes=7 * (len(rows) - i))).isoformat(),
-            **extra,
-        }
-        for i, (channel, handle, text, lang, extra) in enumerate(rows)
-    ]
-    services.comments.upsert_many(
-        [parse_record(record) for record in records], records, source="test"
+@dataclass
+class Server:
+    url: str
+    services: Services
+    cases: dict[str, int]
+    shots: Path
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The app under uvicorn on a free port, with the demo cases and two users."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    root = tmp_path_factory.mktemp("browser")
+    settings = Settings(
+        data_dir=root / "data",
+        database_url=f"sqlite:///{(root / 'comity.db').as_posix()}",
+        secret_key="browser-test-session-key-" + "x" * 32,
     )
-    triaged = [
-        (key, Triage(lang="ko", primary=category, sentiment=sentiment))
-        for key, category, sentiment in (
-            ("c0", Category.PRAISE, Sentiment.POSITIVE),
-            ("c1", Category.COMPLAINT, Sentiment.NEGATIVE),
+    services = Services.from_settings(settings, stages=[])
+    spam = [
+        Seed(
+            f"s{i}",
+            f"최저가 원두 도매 {i} → spam.example 에서 확인하세요",
+            queue=Queue.MODERATION,
+            category=Category.SPAM,
+            handle=f"spam_bot_{i}",
+            due_minutes=200 + i,
         )
+        for i in (1, 2)
     ]
-    with services.engine.begin() as conn:
-        for key, triage in triaged:
-            stored = services.comments.get_by_key("instagram", key)
-            assert stored is not None and stored.comment.id is not None
-            services.comments.save_triages(conn, [(stored.comment.id, triage)])
-    services.users.add(EMAIL, PASSWORD, Role.MODERATOR)
-
-
-@pytest.fixture
-def live_server(settings: Settings, services: Services) -> Iterator[str]:
-    """The app under uvicorn on a free localhost port, in a thread."""
-    _seed(services)
+    cases = seed_cases(services, [*demo_seeds(), *spam])
+    services.users.add(MINA, PASSWORD, Role.MODERATOR)
+    services.users.add(JOON, PASSWORD, Role.AGENT)
+    app = create_app(settings, services)
+    app.state.sse_poll_seconds = 0.25
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(settings, services), log_level="warning", ws="none", lifespan="on"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    config = uvicorn.Config(app, log_level="warning", ws="none", lifespan="on")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
-    started = threading.Event()
+    ready = threading.Event()
     for _ in range(200):
-        if server.started:
-            started.set()
+        if uv.started:
             break
-        started.wait(0.05)
-    assert server.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
+        ready.wait(0.05)
+    assert uv.started, "uvicorn did not start"
+    shots = root / "screenshots"
+    shots.mkdir()
+    yield Server(f"http://127.0.0.1:{port}", services, cases, shots)
+    uv.should_exit = True
     thread.join(timeout=15)
     sock.close()
-
-
-@pytest.fixture
-def shots(tmp_path: Path) -> Iterator[Path]:
-    """Screenshots go to a temp dir, and to COMITY_SCREENSHOT_DIR when set."""
-    directory = tmp_path / "screenshots"
-    directory.mkdir()
-    yield directory
     target = os.environ.get("COMITY_SCREENSHOT_DIR")
     if target:
         Path(target).mkdir(parents=True, exist_ok=True)
-        for shot in directory.glob("*.png"):
+        for shot in shots.glob("*.png"):
             shutil.copy(shot, Path(target) / shot.name)
 
 
-def test_sign_in_read_filter_and_sign_out(live_server: str, shots: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import ConsoleMessage, Dialog, sync_playwright
-
-    problems: list[str] = []
-    dialogs: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900}, locale="ko-KR")
-
-            def on_console(message: ConsoleMessage) -> None:
-                if message.type == "error":  # CSP violations are reported here
-                    problems.append(message.text)
-
-            def on_dialog(dialog: Dialog) -> None:
-                dialogs.append(dialog.message)
-                dialog.dismiss()
-
-            page.on("console", on_console)
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            page.on("dialog", on_dialog)
-
-            page.goto(live_server + "/")
-            assert page.url.endswith("/login")
-            page.screenshot(path=shots / "1-login.png")
-            page.fill("input[name=email]", EMAIL)
-            page.fill("input[name=password]", PASSWORD)
-            page.click("button[type=submit]")
-            page.wait_for_url(live_server + "/")
-
-            rows = page.locator("li.comment")
-            assert rows.count() == 6
-            assert page.locator(".count strong").first.inner_text() == "6"
-            assert "유자에이드" in page.content()
-            assert page.locator(".role").inner_text().lower() == "moderator"
-            script_row = page.locator("li.comment", has_text="nice shop")
-            assert "<script>alert('xss')</script>" in script_row.locator(".text").inner_text()
-            page.screenshot(path=shots / "2-inbox.png", full_page=True)
-
-            # htmx: changing the select swaps only the list and updates the address bar.
-            marker = page.evaluate("() => (window.__noReload = true)")
-            assert marker is True
-            page.select_option("select[name=channel]", "youtube")
-            page.wait_for_url(live_server + "/?channel=youtube")
-            page.wait_for_function("document.querySelectorAll('li.comment').length === 3")
-            assert page.evaluate("() => window.__noReload === true")  # no full page load
-            channels = page.locator("li.comment .channel").all_inner_texts()
-            assert channels == ["youtube"] * 3
-            assert page.locator(".count").inner_text().startswith("3 comments on youtube")
-            page.screenshot(path=shots / "3-filtered.png", full_page=True)
-
-            page.locator("li.comment details summary").first.click()
-            assert page.locator("li.comment details[open]").count() == 1
-            page.screenshot(path=shots / "4-full-text.png")
-            page.click("text=Show less")
-            assert page.locator("li.comment details[open]").count() == 0
-            page.set_viewport_size({"width": 390, "height": 844})
-            page.screenshot(path=shots / "6-phone.png")
-
-            page.click("text=Log out")
-            page.wait_for_url(live_server + "/login")
-            page.goto(live_server + "/")
-            assert page.url.endswith("/login")
-        finally:
-            browser.close()
-    assert dialogs == []  # the <script> in a comment never ran
-    assert problems == []  # no CSP violations or script errors
-
-
-def test_api_docs_render_offline_under_the_csp(live_server: str, shots: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import ConsoleMessage, sync_playwright
-
-    problems: list[str] = []
-
-    def on_console(message: ConsoleMessage) -> None:
-        if message.type == "error":
-            problems.append(message.text)
+@pytest.fixture(scope="module")
+def browser(server: Server) -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1200, "height": 900})
-            page.on("console", on_console)
-            page.goto(live_server + "/docs")
-            page.wait_for_selector(".swagger-ui .info .title")
-            assert "Comity" in page.locator(".swagger-ui .info .title").inner_text()
-            page.wait_for_selector(".opblock-summary-path")
-            paths = page.locator(".opblock-summary-path").all_inner_texts()
-            assert "/api/v1/comments" in [path.strip() for path in paths]
-            page.screenshot(path=shots / "5-api-docs.png")
-        finally:
-            browser.close()
-    assert problems == []
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Watch:
+    """Console errors (CSP violations land there), page errors and dialogs of a context."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+
+    def attach(self, page: Page) -> None:
+        def on_console(message: Any) -> None:
+            # Refusals and conflicts are answers the tests provoke; anything else is a problem.
+            expected = any(f"status of {code}" in message.text for code in (403, 409, 422))
+            if message.type == "error" and not expected:
+                self.problems.append(message.text)
+
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: self.problems.append(str(error)))
+
+        def on_dialog(dialog: Any) -> None:
+            self.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+
+
+def signed_in(
+    browser: Browser, server: Server, email: str, watch: Watch
+) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 900}, locale="ko-KR", timezone_id="Asia/Seoul"
+    )
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    watch.attach(page)
+    if os.environ.get("UI_DEBUG"):
+        import time
+
+        t0 = time.time()
+        page.on("request", lambda r: print(f"{time.time() - t0:6.2f} req", r.method, r.url[22:]))
+        page.on("response", lambda r: print(f"{time.time() - t0:6.2f} resp", r.status, r.url[22:]))
+    page.goto(server.url + "/")
+    assert page.url.endswith("/login")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(server.url + "/")
+    page.wait_for_selector('body[data-live="on"]', state="attached")
+    return context, page
+
+
+def open_case(page: Page, case_id: int) -> None:
+    page.locator(f'.case-row[data-case-id="{case_id}"] a.case-open').click()
+    page.wait_for_selector(f'#case-view[data-case-id="{case_id}"]')
+
+
+def row_ids(page: Page) -> list[int]:
+    return [
+        int(v)
+        for v in page.locator("#case-list .case-row").evaluate_all(
+            "rows => rows.map(r => r.dataset.caseId)"
+        )
+    ]
+
+
+def test_work_the_queue_with_the_keyboard(browser: Browser, server: Server) -> None:
+    from playwright.sync_api import expect
+
+    watch = Watch()
+    context, page = signed_in(browser, server, MINA, watch)
+    cases = server.cases
+    try:
+        assert page.locator("html").get_attribute("lang") == "ko"
+        assert page.locator(".sidebar [aria-current=page]").inner_text().startswith("답변 필요")
+        assert row_ids(page)[:2] == [cases["c1"], cases["q1"]]
+        assert "sla-breached" in (page.locator(".case-row").first.get_attribute("class") or "")
+        page.screenshot(path=server.shots / "1-inbox.png", caret="initial")
+
+        # j/k move the selection; o opens the selected case beside the list.
+        page.keyboard.press("j")
+        page.keyboard.press("j")
+        page.keyboard.press("k")
+        selected = page.locator(".case-row.is-selected")
+        assert selected.get_attribute("data-case-id") == str(cases["q1"])
+        page.keyboard.press("o")
+        page.wait_for_selector(f'#case-view[data-case-id="{cases["q1"]}"]')
+        assert page.url.startswith(server.url + f"/cases/{cases['q1']}")
+        assert "김민지" in page.locator(".author-card").inner_text()
+        page.screenshot(path=server.shots / "2-case.png", caret="initial")
+
+        # a: assign to me; e: done -- the case leaves the queue, the selection moves on.
+        page.keyboard.press("a")
+        page.wait_for_selector('#case-view [data-action="unassign"]')
+        assert MINA in page.locator(".assigned").inner_text()
+        page.keyboard.press("e")
+        page.wait_for_selector('#case-view [data-action="reopen"]')
+        page.wait_for_selector(f'.case-row[data-case-id="{cases["q1"]}"]', state="detached")
+        assert page.locator(".case-row.is-selected").count() == 1
+        assert cases["q1"] not in row_ids(page)
+
+        # ? shows the shortcuts, Esc closes them; / jumps to the search box.
+        page.keyboard.press("?")
+        page.wait_for_selector("#shortcuts[open]")
+        page.screenshot(path=server.shots / "3-shortcuts.png", caret="initial")
+        page.keyboard.press("Escape")
+        page.wait_for_selector("#shortcuts:not([open])", state="attached")
+        page.keyboard.press("/")
+        assert page.evaluate("document.activeElement.id") == "search"
+        page.keyboard.type("환불")
+        # Typing in the search box never fires shortcuts (j, k, e are letters too).
+        page.keyboard.type(" jke")
+        page.keyboard.press("Control+a")
+        page.keyboard.type("환불")
+        page.keyboard.press("Enter")
+        expect(page.locator("#case-list .case-row")).to_have_count(1)
+        assert row_ids(page) == [cases["c1"]]
+        page.keyboard.press("Escape")
+        assert page.evaluate("document.activeElement.id") != "search"
+    finally:
+        context.close()
+    assert watch.dialogs == [] and watch.problems == []
+    audit = search_audit(server.services.engine, actor=MINA)
+    assert {"assign", "done"} <= {entry.action for entry in audit}
+
+
+def test_reply_hide_a_troll_ban_with_reason_and_see_it_in_the_audit_log(
+    browser: Browser, server: Server
+) -> None:
+    watch = Watch()
+    context, page = signed_in(browser, server, MINA, watch)
+    cases = server.cases
+    try:
+        open_case(page, cases["q2"])
+        page.keyboard.press("r")
+        assert page.evaluate("document.activeElement.id") == "reply-text"
+        page.keyboard.type("Hi Sam! The black tumbler is in every store this week.")
+        page.click('[data-action="send"]')
+        page.wait_for_selector(".sent-panel")
+        assert "black tumbler is in every store" in page.locator(".sent-panel").inner_text()
+
+        page.click('.sidebar a[data-place="moderation"]')
+        page.wait_for_url("**/?queue=moderation")
+        open_case(page, cases["t1"])
+        page.keyboard.press("h")
+        page.wait_for_selector('#case-view [data-action="unhide"]')
+        assert page.locator(".thread-focus .status-hidden").count() == 1
+        page.click('[data-action="ban-open"]')
+        page.fill("#ban-reason", "반복된 욕설 (네티켓 1조)")
+        page.click('[data-action="ban"]')
+        page.wait_for_selector('#case-view [data-action="unban-open"]')
+        assert "반복된 욕설" in page.locator(".author-card").inner_text()  # the sanction
+        assert "숨김" in page.locator(".audit-trail").inner_text()  # the hide, by mina
+
+        # The XSS attempt in the same queue is shown as text and never runs.
+        open_case(page, cases["x1"])
+        assert "<script>alert('xss')</script>" in page.locator(".thread-focus .text").inner_text()
+
+        page.click('nav.nav a[href="/audit"]')
+        page.wait_for_url("**/audit")
+        page.select_option("select[name=action]", "ban")
+        page.click(".page-head button[type=submit]")
+        page.wait_for_url("**/audit?*action=ban*")
+        rows = page.locator(".audit-row")
+        assert rows.count() == 1
+        assert "반복된 욕설 (네티켓 1조)" in rows.first.inner_text()
+        assert MINA in rows.first.inner_text()
+        page.goto(server.url + "/audit")
+        page.screenshot(path=server.shots / "4-audit.png", full_page=True, caret="initial")
+    finally:
+        context.close()
+    assert watch.dialogs == [] and watch.problems == []
+
+
+def test_two_people_on_one_case_see_each_other_and_the_second_reply_asks(
+    browser: Browser, server: Server
+) -> None:
+    from playwright.sync_api import expect
+
+    watch = Watch()
+    mina_context, mina = signed_in(browser, server, MINA, watch)
+    joon_context, joon = signed_in(browser, server, JOON, watch)
+    case_id = server.cases["q3"]
+    try:
+        open_case(mina, case_id)
+        open_case(joon, case_id)
+        joon.wait_for_selector('#presence .viewer[data-email="mina@haneul.example"]')
+        mina.wait_for_selector('#presence .viewer[data-email="joon@haneul.example"]')
+        joon.click("#reply-text")
+        joon.keyboard.type("Hallo Lena, ja!")
+        mina.wait_for_selector('#presence .viewer.is-typing[data-email="joon@haneul.example"]')
+        assert "답글 작성 중" in mina.locator("#presence").inner_text()
+        mina.screenshot(path=server.shots / "5-presence.png", caret="initial")
+
+        mina.fill("#reply-text", "Hallo Lena! Ja, in Hamburg gibt es sie in allen Filialen.")
+        mina.click('[data-action="send"]')
+        mina.wait_for_selector(".sent-panel")
+        joon.click('[data-action="send"]')
+        joon.wait_for_selector(".composer .conflict")
+        conflict = joon.locator(".composer .conflict").inner_text()
+        assert "mina@haneul.example" in conflict and "in allen Filialen" in conflict
+        assert joon.input_value("#reply-text") == "Hallo Lena, ja!"
+        joon.click('[data-action="send-anyway"]')
+        expect(joon.locator(".sent-panel li")).to_have_count(2)
+    finally:
+        mina_context.close()
+        joon_context.close()
+    assert watch.dialogs == [] and watch.problems == []
+
+
+def test_an_agent_is_refused_a_ban(browser: Browser, server: Server) -> None:
+    watch = Watch()
+    context, page = signed_in(browser, server, JOON, watch)
+    case_id = server.cases["t1"]
+    try:
+        page.goto(server.url + f"/cases/{case_id}")
+        page.wait_for_selector("#case-view")
+        assert page.locator('[data-action="ban"], [data-action="ban-open"]').count() == 0
+        assert page.locator('[data-action="hide"], [data-action="delete"]').count() == 0
+        assert page.locator('[data-action="like"]').count() == 1
+        token = page.locator('meta[name="csrf-token"]').get_attribute("content")
+        forged = page.request.post(
+            server.url + f"/cases/{case_id}/act/ban",
+            form={"csrf_token": token or "", "reason": "forged by an agent"},
+        )
+        assert forged.status == 403
+        assert "nav" in page.content()
+    finally:
+        context.close()
+    bans = search_audit(server.services.engine, action="ban", actor=JOON)
+    assert bans == []
+
+
+def test_bulk_hide_asks_for_confirmation(browser: Browser, server: Server) -> None:
+    watch = Watch()
+    context, page = signed_in(browser, server, MINA, watch)
+    try:
+        page.goto(server.url + "/?queue=moderation")
+        assert not page.locator("#bulk-bar").is_visible()
+        for key in ("s1", "s2"):
+            page.check(f'#case-list input.bulk-check[value="{server.cases[key]}"]')
+        assert page.locator("#bulk-bar").is_visible()
+        page.click('#bulk-bar button[value="hide"]')
+        page.wait_for_selector("#bulk-dialog[open]")
+        assert page.locator("#bulk-dialog-count").inner_text() == "2"
+        page.click("#bulk-dialog [data-close-dialog]")  # cancel: nothing happens
+        page.wait_for_selector("#bulk-dialog:not([open])", state="attached")
+        page.click('#bulk-bar button[value="hide"]')
+        page.fill("#bulk-dialog-reason", "spam wave")
+        page.click("#bulk-dialog-confirm")
+        page.wait_for_url("**bulk_done=*")
+        assert page.locator(".bulk-done").count() == 1
+    finally:
+        context.close()
+    hidden = search_audit(server.services.engine, action="hide", actor=MINA)
+    assert len([entry for entry in hidden if entry.reason == "spam wave"]) == 2
+    assert watch.dialogs == [] and watch.problems == []
+
+
+def test_settings_page_in_korean_and_switch_to_german(browser: Browser, server: Server) -> None:
+    watch = Watch()
+    context, page = signed_in(browser, server, JOON, watch)
+    try:
+        page.goto(server.url + "/me")
+        assert page.locator("h1").inner_text() == "설정"
+        page.screenshot(path=server.shots / "6-me-ko.png", caret="initial")
+        page.select_option("select[name=locale]", "de")
+        page.fill("input[name=time_zone]", "Europe/Berlin")
+        page.click("form.card button[type=submit]")
+        page.wait_for_url("**/me?saved=1")
+        assert page.locator("h1").inner_text() == "Einstellungen"
+        assert "Europe/Berlin" in page.locator(".hint").inner_text()
+        page.goto(server.url + "/")
+        assert page.locator(".sidebar [aria-current=page]").inner_text().startswith("Antwort nötig")
+    finally:
+        context.close()
+    assert watch.dialogs == [] and watch.problems == []
+
+
+def test_api_docs_render_offline_under_the_csp(browser: Browser, server: Server) -> None:
+    watch = Watch()
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    watch.attach(page)
+    try:
+        page.goto(server.url + "/docs")
+        page.wait_for_selector(".swagger-ui .info .title")
+        assert "Comity" in page.locator(".swagger-ui .info .title").inner_text()
+        page.wait_for_selector(".opblock-summary-path")
+        paths = page.locator(".opblock-summary-path").all_inner_texts()
+        assert "/api/v1/comments" in [path.strip() for path in paths]
+    finally:
+        page.close()
+    assert watch.problems == []

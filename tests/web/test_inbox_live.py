@@ -145,7 +145,8 @@ def test_fresh_stream_starts_now_and_sees_new_actions(
     events = [json.loads(m["data"]) for m in messages if "data" in m]
     assigned = [e for e in events if e.get("kind") == "case.assigned"]
     assert assigned and assigned[-1]["case_id"] == cases["q2"]
-    assert set(assigned[-1]) == {"id", "kind", "case_id"}  # no payload text leaves the server
+    assert assigned[-1]["by"] == "moderator@example.com"
+    assert set(assigned[-1]) == {"id", "kind", "case_id", "by"}  # no comment text leaves
 
 
 def test_sse_sends_presence_changes(

@@ -52,6 +52,10 @@ from comity.web.presence import PresenceBoard
 from comity.web.routes.inbox import InboxQuery, InboxQueryDep, inbox_context
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
+# Signals where a high value is bad news (drawn amber/red); the rest are plain bars.
+HARM_SIGNALS = frozenset(
+    {"toxicity", "insult", "profanity", "identity_attack", "threat", "sexually_explicit", "spam"}
+)
 
 
 def presence_board(request: Request) -> PresenceBoard:
@@ -109,6 +113,7 @@ def case_context(
         "viewers": presence_board(request).viewers(case_id),
         "list_params": back,
         "hide_reason": hide_reason(detail),
+        "harm_signals": HARM_SIGNALS,
         "flash": flash,
         "error": error,
         "conflict": conflict,

@@ -41,8 +41,11 @@ def event_log(request: Request) -> EventLog:
 
 
 def case_message(event: Event) -> str:
-    """Only ids and kinds leave the server: the page fetches what it shows through its routes."""
-    data = {"id": event.id, "kind": event.kind, "case_id": event.case_id}
+    """Ids, kind and actor only: the page fetches what it shows through its own routes."""
+    data: dict[str, object] = {"id": event.id, "kind": event.kind, "case_id": event.case_id}
+    by = event.payload.get("by")
+    if isinstance(by, str):
+        data["by"] = by  # lets the actor's own page skip refreshing what it just changed
     return f"id: {event.id}\nevent: case\ndata: {json.dumps(data)}\n\n"
 
 

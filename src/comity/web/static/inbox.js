@@ -7,6 +7,7 @@
   var HEARTBEAT_MS = 10000;
   var REFRESH_DEBOUNCE_MS = 400;
   var csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+  var me = (document.querySelector('meta[name="user-email"]') || {}).content || "";
 
   function $(selector, root) { return (root || document).querySelector(selector); }
   function $all(selector, root) {
@@ -16,6 +17,7 @@
   /* ---------- list selection (j/k/o) ---------- */
 
   var selectedId = null;
+  var selectedIndex = 0;
 
   function rows() { return $all("#case-list .case-row"); }
 
@@ -28,6 +30,7 @@
     row.classList.add("is-selected");
     row.setAttribute("aria-selected", "true");
     selectedId = row.getAttribute("data-case-id");
+    selectedIndex = rows().indexOf(row);
     if (scroll !== false) { row.scrollIntoView({ block: "nearest" }); }
   }
 
@@ -49,6 +52,10 @@
     var all = rows();
     if (!all.length) { selectedId = null; return; }
     var row = all.find(function (r) { return r.getAttribute("data-case-id") === selectedId; });
+    if (!row && selectedId !== null) {
+      // The selected case left the list (done, hidden, assigned away): stay at its place.
+      row = all[Math.min(selectedIndex, all.length - 1)];
+    }
     var open = openCaseId();
     if (!row && open) {
       row = all.find(function (r) { return r.getAttribute("data-case-id") === open; });
@@ -210,6 +217,15 @@
 
   /* ---------- live updates over SSE ---------- */
 
+  function busyInPane() {
+    // Never swap the case under someone's fingers: a draft, a focused field, an open form.
+    var reply = $("#reply-text");
+    if (reply && reply.value.trim()) { return true; }
+    var active = document.activeElement;
+    if (active && typingTarget(active) && active.closest("#case-view")) { return true; }
+    return !!$("#case-view details[open]");
+  }
+
   var refreshTimer = null;
 
   function refreshList() {
@@ -236,7 +252,8 @@
       var open = openCaseId();
       try {
         var data = JSON.parse(event.data);
-        if (open && String(data.case_id) === open && window.htmx) {
+        var mine = data.by && data.by === me;  // our own action already redrew the pane
+        if (open && String(data.case_id) === open && window.htmx && !mine && !busyInPane()) {
           window.htmx.trigger(document.body, "comity:case-changed");
         }
       } catch (ignored) { /* a malformed event only costs a refresh */ }
@@ -284,6 +301,9 @@
 
   function caseShown() {
     var id = openCaseId();
+    rows().forEach(function (r) {
+      r.classList.toggle("is-open", id !== null && r.getAttribute("data-case-id") === id);
+    });
     if (id !== shownCase) {
       shownCase = id;
       lastTypedAt = 0;
