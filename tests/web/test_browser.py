@@ -152,12 +152,6 @@ def signed_in(
     page = context.new_page()
     page.set_default_timeout(WAIT_MS)
     watch.attach(page)
-    if os.environ.get("UI_DEBUG"):
-        import time
-
-        t0 = time.time()
-        page.on("request", lambda r: print(f"{time.time() - t0:6.2f} req", r.method, r.url[22:]))
-        page.on("response", lambda r: print(f"{time.time() - t0:6.2f} resp", r.status, r.url[22:]))
     page.goto(server.url + "/")
     assert page.url.endswith("/login")
     page.fill("input[name=email]", email)
