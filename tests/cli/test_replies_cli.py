@@ -76,3 +76,13 @@ def test_suggest_jsonl_writes_drafts_and_error_records(invoke: Invoke) -> None:
 
 def test_suggest_needs_jsonl(invoke: Invoke) -> None:
     assert invoke("replies", "suggest").exit_code == 2
+
+
+def test_seed_then_list_the_saved_replies(invoke: Invoke) -> None:
+    first = invoke("replies", "seed")
+    assert first.exit_code == 0 and "added" in first.stdout
+    again = invoke("replies", "seed")
+    assert "added 0 " in again.stdout
+    listed = invoke("replies", "list", "--category", "praise", "--lang", "de")
+    rows = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert rows and all(r[1] == "praise" and r[2] == "de" and r[4] == "0" for r in rows)

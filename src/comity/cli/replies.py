@@ -9,7 +9,7 @@ from typing import Annotated, Any, TextIO
 
 import typer
 
-from comity.cli.common import console, fail, load_settings
+from comity.cli.common import console, fail, load_settings, open_services
 from comity.replies import CaseInput, ProfileError, check, load_profile, suggest
 from comity.replies.profile import BrandProfile, profile_path
 
@@ -157,6 +157,36 @@ def suggest_command(
     errors = suggest_jsonl(_profile(profile), sys.stdin, sys.stdout, triage)
     if errors:
         raise fail(f"{errors} bad record(s); see the error lines", 1)
+
+
+@replies_app.command("seed")
+def seed_command() -> None:
+    """Add the shipped saved replies (ko/en/de per category) the team does not have yet."""
+    from comity.replies.templates import load_templates
+    from comity.store.saved_replies import SavedReplyRepository
+
+    with open_services() as services:
+        repo = SavedReplyRepository(services.engine)
+        added = repo.seed(load_templates())
+        total = len(repo.list())
+    console.print(f"added {added} saved replies ({total} in the team's library)", highlight=False)
+
+
+@replies_app.command("list")
+def list_command(
+    category: Annotated[str | None, typer.Option("--category", help="Only this category.")] = None,
+    lang: Annotated[str | None, typer.Option("--lang", help="Only this language.")] = None,
+) -> None:
+    """The team's saved replies with their usage counts (tab-separated)."""
+    from comity.store.saved_replies import SavedReplyRepository
+
+    with open_services() as services:
+        replies = SavedReplyRepository(services.engine).list(category, lang)
+    for reply in replies:
+        sys.stdout.write(
+            f"{reply.key}\t{reply.category}\t{reply.lang}\t{reply.level or '-'}\t"
+            f"{reply.usage_count}\t{reply.text}\n"
+        )
 
 
 def register(app: typer.Typer) -> None:
