@@ -138,3 +138,28 @@ def test_detail_has_thread_triage_and_author_card(engine: Engine, ids: dict[str,
     assert card.first_seen == T0
     assert repo.detail(ids["troll"], now=NOW).author.open_problem is False  # type: ignore[union-attr]
     assert repo.detail(999_999) is None
+
+
+@pytest.mark.parametrize("first_chunk", [500, 1])
+def test_campaign_filter_walks_the_open_cases_in_order_and_pages(
+    engine: Engine, first_chunk: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("comity.store.cases.WALK_FIRST_CHUNK", first_chunk)  # 1, 4, 16, ...
+    seeds = [
+        Seed(
+            f"c{i}",
+            f"여름 이벤트 {i}",
+            due_minutes=10 * (20 - i),
+            campaign="summer" if i % 2 else None,
+        )
+        for i in range(20)
+    ]
+    ids = store(engine, seeds)
+    repo = CaseRepository(engine)
+    expected = [f"c{i}" for i in range(19, 0, -2)]  # earliest due first
+    assert _keys(repo.list(CaseFilter(campaign="summer", limit=500), now=NOW), ids) == expected
+    pages = [
+        _keys(repo.list(CaseFilter(campaign="summer", limit=3, offset=o), now=NOW), ids)
+        for o in range(0, 12, 3)
+    ]
+    assert [key for page in pages for key in page] == expected
