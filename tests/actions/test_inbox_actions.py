@@ -331,3 +331,23 @@ def test_deletion_and_replies_cannot_be_undone(
     reply = do_reply(ctx, cases["q2"], "안내드릴게요", by=mina)
     with pytest.raises(ActionError, match="cannot be undone"):
         do_undo(ctx, reply.audit_id, by=mina)
+
+
+def test_undo_after_delivery_needs_a_channel_that_can_do_the_opposite(
+    engine: Engine, clock: Clock, team: dict[str, User], cases: dict[str, int]
+) -> None:
+    def only_youtube_unhides(channel: str, kind: str) -> bool:
+        return channel == "youtube"
+
+    ctx = ActionContext(engine, clock=clock, channel_allows=only_youtube_unhides)
+    mina = team["mina"]
+    hidden = do_hide(ctx, _detail_comment(engine, cases["s1"]), by=mina, reason="spam")
+    (item,) = Outbox(engine).pending()
+    Outbox(engine).mark_sent(item.id)  # the connector hid it on Instagram
+    with pytest.raises(ActionError, match="instagram cannot unhide"):
+        do_undo(ctx, hidden.audit_id, by=mina)
+    assert _comment_status(engine, cases["s1"]) == "hidden"
+    # Not yet delivered: undo cancels the pending effect, whatever the channel can do.
+    second = do_hide(ctx, _detail_comment(engine, cases["s2"]), by=mina, reason="spam")
+    do_undo(ctx, second.audit_id, by=mina)
+    assert _comment_status(engine, cases["s2"]) == "visible"

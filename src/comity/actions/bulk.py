@@ -27,7 +27,7 @@ from comity.actions.moderation import do_delete, do_hide, do_unhide
 from comity.actions.permissions import check_permission
 from comity.actions.replies import do_like
 from comity.store import tables as t
-from comity.store.inbox_writes import audit_entry
+from comity.store.inbox_writes import audit_entry, comment_key
 from comity.store.outbox import cancel_pending
 from comity.store.users import User
 
@@ -161,10 +161,35 @@ def do_undo(ctx: ActionContext, audit_id: int, *, by: User, reason: str = "") ->
         ).first()
         if undone is not None:
             raise ActionError(f"audit entry {audit_id} was undone already")
+        _check_channel_allows(ctx, conn, entry)
         inverse = _inverse(ctx, conn, entry.action, entry, by, why)
         if cancel_pending(conn, audit_id):
             cancel_pending(conn, inverse.audit_id)
         return inverse
+
+
+_OPPOSITE = {"hide": "unhide", "unhide": "hide", "ban": "unban", "mute": "unmute"}
+
+
+def _check_channel_allows(ctx: ActionContext, conn: Connection, entry: Any) -> None:
+    """Undo on the channel only where its connector can; an undelivered effect just cancels."""
+    opposite = _OPPOSITE.get(entry.action)
+    if opposite is None or ctx.channel_allows is None:
+        return
+    delivered = conn.execute(
+        select(t.outbox.c.id).where(t.outbox.c.audit_id == entry.id, t.outbox.c.status != "pending")
+    ).first()
+    if delivered is None:
+        return
+    if entry.target_type == "author":
+        channel = entry.target_id.split(":", 1)[0]
+    else:
+        row = comment_key(conn, int(entry.target_id))
+        if row is None:
+            raise NotFound(f"no comment {entry.target_id}")
+        channel = row.channel
+    if not ctx.channel_allows(channel, opposite):
+        raise ActionError(f"{channel} cannot {opposite} through Comity; undo it on the channel")
 
 
 def _inverse(

@@ -43,6 +43,9 @@ class ActionContext:
     approval_policy: ApprovalPolicy = no_approval
     # A second reply within this window needs confirm_recent=True (the collision guard).
     recent_reply_window: timedelta = field(default=timedelta(minutes=5))
+    # (channel id, outbound kind) -> whether the channel's connector can do it; None: assume
+    # it can. Undo consults it once the original effect has reached the channel.
+    channel_allows: Callable[[str, str], bool] | None = None
 
     def now(self) -> datetime:
         return self.clock()
