@@ -6,6 +6,7 @@ import pytest
 
 from comity.replies import BrandProfile, ProfileError, load_profile
 from comity.replies.profile import DEMO_PROFILE, parse_profile, profile_path, triage_data
+from comity.triage.lexicons.profile import DEFAULT_PROFILE as TRIAGE_DEFAULT
 from comity.triage.lexicons.profile import load_profile as load_triage_profile
 from comity.triage.lexicons.profile import profile_from_dict
 
@@ -83,7 +84,8 @@ def test_the_configured_file_then_the_saved_copy_then_the_demo(tmp_path: Path) -
 
 
 def test_triage_reads_the_same_facts_and_campaign(profile: BrandProfile) -> None:
-    """The replies profile is a superset of triage's brand file: same claims, same cues."""
+    """Triage's brand facts come from this profile: one source, read the same both ways."""
+    assert TRIAGE_DEFAULT == DEMO_PROFILE
     ours = profile_from_dict(triage_data(profile))
     theirs = load_triage_profile()
     assert [f.id for f in ours.facts] == [f.id for f in theirs.facts]

@@ -1,7 +1,7 @@
 """The brand facts and campaign that triage checks comments against.
 
-Loaded from `brand.yaml` beside this module; a later brand-profile feature can
-build a `BrandProfile` from its own YAML instead.
+Read from the brand profile (`comity/replies/profiles/haneul.yaml`, the one source of
+brand names, campaigns and facts); the older `brand.yaml` shape (one `campaign`) still loads.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ try:  # compiled accelerator for the fact gates; a regex search does the same wi
 except ImportError:  # pragma: no cover
     _ahocorasick = None
 
-DEFAULT_PROFILE = Path(__file__).with_name("brand.yaml")
+DEFAULT_PROFILE = Path(__file__).parents[2] / "replies" / "profiles" / "haneul.yaml"
 # "does not test on animals" states the fact; a claim right after a negation is no claim.
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s|\b(?:nicht|nie|kein\w*)\s|안\s|않")
 
@@ -103,8 +103,9 @@ def _gate(words: list[Any]) -> re.Pattern[str] | None:
 
 
 def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
-    """Build a profile from parsed YAML (see brand.yaml for the shape)."""
-    brand, campaign = data["brand"], data["campaign"]
+    """Build a profile from parsed YAML: the brand profile (first of `campaigns`) or brand.yaml."""
+    brand = data["brand"]
+    campaign = data.get("campaign") or (data.get("campaigns") or [{"name": ""}])[0]
     facts = tuple(
         Fact(
             str(f["id"]),
