@@ -54,6 +54,7 @@ def replay_command(
                 f"{alert.observed} neg vs {line['expected']} normal  {alert.topic}",
                 highlight=False,
                 markup=False,
+                soft_wrap=True,
             )
 
     try:

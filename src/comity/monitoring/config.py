@@ -22,6 +22,8 @@ class DetectorConfig:
     warmup_hours: int = 24
     min_count: int = 8
     min_surprise: float = 6.0
+    claim_surprise: float = 3.5
+    topic_min_count: int = 5
     levels: tuple[float, float, float] = (1.6, 2.3, 3.3)
     exit_margin: float = 0.6
     exit_minutes: int = 30
@@ -94,6 +96,8 @@ def parse_config(data: Any) -> MonitoringConfig:
             warmup_hours=int(det.get("warmup_hours", 24)),
             min_count=int(det.get("min_count", 8)),
             min_surprise=float(det.get("min_surprise", 6.0)),
+            claim_surprise=float(det.get("claim_surprise", 3.5)),
+            topic_min_count=int(det.get("topic_min_count", 5)),
             levels=(enter[0], enter[1], enter[2]),
             exit_margin=float(det.get("exit_margin", 0.6)),
             exit_minutes=int(det.get("exit_minutes", 30)),

@@ -39,8 +39,10 @@ UPDATE_EVERY_BINS = 6
 HOURS_PER_WEEK = 168
 NEG_FLOOR = 0.5  # negative comments per hour a scope is always allowed
 TOTAL_FLOOR = 2.0
+NEW_FLOOR = 0.25  # negative comments by first-time authors per hour
 FLOOR_SHARE_OF_LEVEL = 0.3
 EMERGING_SECONDS = 6 * 3600  # a topic younger than this is "emerging"
+EMERGING_AUTHORS = 5  # distinct authors that make an emerging topic a repeated claim
 STATE_VERSION = 1
 
 # (kind, scope, level, at ISO) events the detector emits
@@ -163,7 +165,7 @@ class Scope:
     """Counts per bin, the baseline and the alert level of one scope."""
 
     __slots__ = (
-        "key", "first_bin", "bins", "cur", "hour", "neg", "tot",
+        "key", "first_bin", "bins", "cur", "hour", "neg", "tot", "new",
         "level", "peak", "entered", "below_since", "episode", "since", "last_event_bin",
         "since_update", "ended_at",
     )  # fmt: skip
@@ -171,11 +173,14 @@ class Scope:
     def __init__(self, key: str, first_bin: int) -> None:
         self.key = key
         self.first_bin = first_bin
-        self.bins: list[list[int]] = []  # closed bins: [index, total, negative, toxic, first-time]
-        self.cur = [first_bin, 0, 0, 0, 0]
-        self.hour = [-1, 0, 0]  # [hour index, total, negative] being accumulated
+        # closed bins: [index, total, negative, toxic, first-time negative,
+        #               expected negative, expected first-time negative]
+        self.bins: list[list[Any]] = []
+        self.cur: list[Any] = [first_bin, 0, 0, 0, 0]
+        self.hour = [-1, 0, 0, 0]  # [hour index, total, negative, first-time negative]
         self.neg = _Rate()
         self.tot = _Rate()
+        self.new = _Rate()  # negative comments by first-time authors
         self.level = 0
         self.peak = 0
         self.entered = 0.0
@@ -193,7 +198,7 @@ class Scope:
     def from_dict(cls, data: dict[str, Any]) -> Scope:
         scope = cls(data["key"], int(data["first_bin"]))
         for name in cls.__slots__:
-            if name in ("neg", "tot"):
+            if name in ("neg", "tot", "new"):
                 setattr(scope, name, _Rate.from_list(data[name]))
             elif name not in ("key", "first_bin"):
                 setattr(scope, name, data[name])
@@ -302,6 +307,9 @@ class Detector:
         """Close the scope's bins up to (not including) `to_bin`; empty bins count as zero."""
         while scope.cur[0] < to_bin:
             closed = scope.cur
+            # What was normal for this bin, as the baseline knew it then (cheap window sums).
+            closed.append(self._expected(scope, closed[0], scope.neg, NEG_FLOOR))
+            closed.append(self._expected(scope, closed[0], scope.new, NEW_FLOOR))
             scope.bins.append(closed)
             if len(scope.bins) > HISTORY_BINS:
                 del scope.bins[: len(scope.bins) - HISTORY_BINS]
@@ -309,16 +317,18 @@ class Detector:
             if scope.hour[0] != hour:
                 if scope.hour[0] >= 0:
                     self._learn(scope)
-                scope.hour = [hour, 0, 0]
+                scope.hour = [hour, 0, 0, 0]
             scope.hour[1] += closed[1]
             scope.hour[2] += closed[2]
+            scope.hour[3] += closed[4]
             scope.cur = [closed[0] + 1, 0, 0, 0, 0]
 
     def _learn(self, scope: Scope) -> None:
         """A whole hour is over: teach the baseline what it held."""
-        hour, total, negative = scope.hour
+        hour, total, negative, new = scope.hour
         how = _hour_of_week(hour)
         scope.neg.update(how, negative, NEG_FLOOR)
+        scope.new.update(how, new, NEW_FLOOR)
         scope.tot.update(how, total, TOTAL_FLOOR)
 
     def _forget(self, now_bin: int) -> None:
@@ -339,7 +349,7 @@ class Detector:
     def _expected(self, scope: Scope, index: int, rate: _Rate, floor: float) -> float:
         return rate.expected(_hour_of_week(index // self.per_hour), floor) / self.per_hour
 
-    def _window_score(self, scope: Scope, topic: bool) -> _Window | None:
+    def _window_score(self, scope: Scope, topic: bool, surprise: float) -> _Window | None:
         """The best window: negatives against the larger of two expectations.
 
         One is the rhythm (what this hour of the week usually brings); the other is what the
@@ -350,24 +360,35 @@ class Detector:
         """
         best: _Window | None = None
         cfg = self.config
+        brand = scope.key == "brand"
         for size in WINDOWS:
             window = scope.bins[-size:]
             observed = sum(b[2] for b in window)
+            min_count = cfg.topic_min_count if topic else cfg.min_count
+            if observed < min_count and not brand:
+                continue
             if topic:
-                expected = sum(self._expected(scope, b[0], scope.neg, NEG_FLOOR) for b in window)
-                expected *= self._surge.get(size, 1.0)
+                expected = sum(b[5] for b in window) * self._surge.get(size, 1.0)
             else:
-                rhythm = sum(self._expected(scope, b[0], scope.neg, NEG_FLOOR) for b in window)
+                rhythm = sum(b[5] for b in window)
                 share = (scope.neg.level + 0.3) / (scope.tot.level + 2.0)
                 share = min(share, 0.9)
                 implied = (sum(b[1] for b in window) - observed) * share / (1 - share)
                 expected = max(rhythm, implied)
-                if scope.key == "brand":
+                if brand:
                     self._surge[size] = expected / rhythm
-            if observed < cfg.min_count:
+            if observed < min_count:
                 continue
-            if poisson_surprise(observed, expected) < cfg.min_surprise:
-                continue
+            if poisson_surprise(observed, expected) < surprise:
+                # Negatives from people who never wrote before are the other tell-tale.
+                newcomers = sum(b[4] for b in window)
+                normal_new = sum(b[6] for b in window) * (
+                    self._surge.get(size, 1.0) if topic else 1
+                )
+                if topic or newcomers < min_count:
+                    continue
+                if poisson_surprise(newcomers, normal_new) < surprise:
+                    continue
             score = math.log2(observed / expected)
             if best is None or score > best.score:
                 best = _Window(size * self.bin_s // 60, observed, expected, score)
@@ -386,19 +407,26 @@ class Detector:
             return [r for r in rows if r[4] == topic]
         return rows
 
+    def _emerging_authors(self, rows: list[list[Any]]) -> int:
+        """Distinct authors of the biggest emerging (young) topic among the rows."""
+        if not rows:
+            return 0
+        now = rows[-1][0]
+        authors_by_topic: dict[int, set[str]] = {}
+        for row in rows:
+            cluster = self.topics.clusters.get(row[4])
+            # Only an emerging claim counts; the usual complaints are part of normal.
+            if cluster is not None and now - cluster.created <= EMERGING_SECONDS:
+                authors_by_topic.setdefault(row[4], set()).add(row[3])
+        return max((len(a) for a in authors_by_topic.values()), default=0)
+
     def _bonus(self, scope: Scope, rows: list[list[Any]]) -> float:
         bonus = 0.0
         if rows:
-            authors_by_topic: dict[int, set[str]] = {}
             channels: dict[str, int] = {}
-            now = rows[-1][0]
             for row in rows:
-                cluster = self.topics.clusters.get(row[4])
-                # Only an emerging claim counts; the usual complaints are part of normal.
-                if cluster is not None and now - cluster.created <= EMERGING_SECONDS:
-                    authors_by_topic.setdefault(row[4], set()).add(row[3])
                 channels[row[1]] = channels.get(row[1], 0) + 1
-            if authors_by_topic and max(len(a) for a in authors_by_topic.values()) >= 5:
+            if self._emerging_authors(rows) >= EMERGING_AUTHORS:
                 bonus += 0.5  # the same new claim from many distinct authors
             if sum(1 for c in channels.values() if c >= 2) >= 3:
                 bonus += 0.5  # spread to a third channel
@@ -417,13 +445,20 @@ class Detector:
         assert self.start_bin is not None
         history_bins = closing + 1 - (self.start_bin if topic else scope.first_bin)
         warm = history_bins * self.bin_s >= cfg.warmup_hours * 3600
-        window = self._window_score(scope, topic) if warm else None
-        score = 0.0
+        window = self._window_score(scope, topic, cfg.min_surprise) if warm else None
         rows: list[list[Any]] | None = None
+        if window is None and warm and not topic:
+            # Weaker evidence suffices when many new authors repeat one new claim.
+            window = self._window_score(scope, topic, cfg.claim_surprise)
+            if window is not None:
+                rows = self._recent_in(scope, now)
+                if self._emerging_authors(rows) < EMERGING_AUTHORS:
+                    window = None
+        score = 0.0
         if window is not None:
             score = window.score
             if score >= 1.0:
-                rows = self._recent_in(scope, now)
+                rows = rows if rows is not None else self._recent_in(scope, now)
                 score += self._bonus(scope, rows)
         target = sum(1 for threshold in cfg.levels if score >= threshold)
         kind: str | None = None
@@ -482,9 +517,7 @@ class Detector:
         if window is None:
             size = WINDOWS[-1]
             observed = sum(b[2] for b in scope.bins[-size:])
-            expected = sum(
-                self._expected(scope, b[0], scope.neg, NEG_FLOOR) for b in scope.bins[-size:]
-            )
+            expected = sum(b[5] for b in scope.bins[-size:])
             minutes = size * self.bin_s // 60
         else:
             observed, expected, minutes = window.observed, window.expected, window.minutes
@@ -542,7 +575,7 @@ class Detector:
                 b[0] * self.bin_s,
                 b[2],
                 b[1],
-                round(self._expected(scope, b[0], scope.neg, NEG_FLOOR), 3),
+                round(b[5], 3),
             ]
             for b in scope.bins[-HISTORY_BINS // 2 :]
         ]

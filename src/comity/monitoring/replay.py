@@ -54,14 +54,29 @@ def _fields_of(triage: Triage) -> tuple[str, str, float, Any]:
     )
 
 
+def _parsed(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, dict[str, Any]]]:
+    for number, line in lines:
+        try:
+            record = json.loads(line)
+        except ValueError as exc:
+            raise ReplayError(f"line {number}: not JSON ({exc})") from None
+        yield number, record
+
+
 def stream_events(
     lines: Iterable[tuple[int, str]], triager_factory: Callable[[], BatchTriager] | None = None
+) -> Iterator[Event]:
+    """Events of JSONL lines in stream order (see `record_events`)."""
+    return record_events(_parsed(lines), triager_factory)
+
+
+def record_events(
+    records: Iterable[tuple[int, Any]], triager_factory: Callable[[], BatchTriager] | None = None
 ) -> Iterator[Event]:
     """Events in stream order; untriaged records are triaged in batches (order kept)."""
     seen: set[str] = set()
     pending: list[tuple[dict[str, Any], float]] = []
     triager: BatchTriager | None = None
-    counter = {"triaged": 0}
 
     def author_key(record: dict[str, Any]) -> str:
         author = record.get("author")
@@ -78,7 +93,6 @@ def stream_events(
             triager = triager_factory()
         comments = [parse_record(record) for record, _ in pending]
         results = triager.triage_many(comments)
-        counter["triaged"] += len(results)
         for (record, at), triage in zip(pending, results, strict=True):
             key = author_key(record)
             first = key not in seen
@@ -86,9 +100,8 @@ def stream_events(
             yield event_from_record(record, at, _fields_of(triage), first)
         pending.clear()
 
-    for number, line in lines:
+    for number, record in records:
         try:
-            record = json.loads(line)
             if not isinstance(record, dict):
                 raise RecordError("E100", "a record must be a JSON object")
             at = _timestamp(record.get("created_at"))

@@ -1,0 +1,1 @@
+"""Storm scenarios for the early-warning detector (see README.md)."""
