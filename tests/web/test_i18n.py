@@ -74,8 +74,9 @@ def test_times_are_shown_in_the_users_zone_and_language() -> None:
     now = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
     seoul = UiLocale("ko", "Asia/Seoul", now=now)
     berlin = UiLocale("de", "Europe/Berlin", now=now)
-    assert seoul.when(now, "short").endswith("9:00")  # 12:00 UTC is 9 pm in Seoul
-    assert "14:00" in berlin.when(now, "short")
+    assert seoul.when(now, "short") == "2026. 7. 1. 21:00"  # 12:00 UTC is 21:00 in Seoul
+    assert berlin.when(now, "short") == "01.07.2026, 14:00"
+    assert "2026년 7월 1일" in seoul.when(now, "full")
     assert seoul.iso(now) == "2026-07-01T21:00:00+09:00"
     assert seoul.ago(now - timedelta(minutes=5)) == "5분 전"
     assert berlin.ago(now - timedelta(seconds=20)) == "gerade eben"

@@ -31,6 +31,24 @@ LOCALES: dict[str, str] = {"ko": "한국어", "en": "English", "de": "Deutsch"}
 FALLBACK_LOCALE = "en"
 # Without a saved time zone, the one most users of that language work in.
 DEFAULT_TIME_ZONES: dict[str, str] = {"ko": "Asia/Seoul", "de": "Europe/Berlin", "en": "UTC"}
+# 24-hour patterns: CLDR's Korean short forms say "AM"/"PM", which the team does not use.
+DATETIME_PATTERNS: dict[str, dict[str, str]] = {
+    "ko": {
+        "short": "yyyy. M. d. HH:mm",
+        "medium": "yyyy. M. d. HH:mm:ss",
+        "full": "yyyy년 M월 d일 EEEE HH:mm zzzz",
+    },
+    "de": {
+        "short": "dd.MM.yyyy, HH:mm",
+        "medium": "dd.MM.yyyy, HH:mm:ss",
+        "full": "EEEE, d. MMMM yyyy, HH:mm zzzz",
+    },
+    "en": {
+        "short": "d MMM yyyy, HH:mm",
+        "medium": "d MMM yyyy, HH:mm:ss",
+        "full": "EEEE, d MMMM yyyy, HH:mm zzzz",
+    },
+}
 # Offered on /me first; any IANA name is accepted.
 COMMON_TIME_ZONES = (
     "Asia/Seoul",
@@ -122,7 +140,8 @@ class UiLocale:
         """A timestamp in the user's time zone and language."""
         if value is None:
             return "—"
-        return format_datetime(_aware(value), fmt, tzinfo=self.tz, locale=self.lang)
+        pattern = DATETIME_PATTERNS.get(self.lang, {}).get(fmt, fmt)
+        return format_datetime(_aware(value), pattern, tzinfo=self.tz, locale=self.lang)
 
     def iso(self, value: datetime) -> str:
         return _aware(value).astimezone(self.tz).isoformat(timespec="seconds")
@@ -138,8 +157,18 @@ class UiLocale:
             return self.gettext("just now")
         return format_timedelta(delta, add_direction=True, locale=self.lang, threshold=1.0)
 
-    def sla(self, due_at: datetime | None, created_at: datetime | None = None) -> tuple[str, str]:
-        """(state, words) for a due time: ("amber", "25 min left"), ("breached", "2 hr overdue")."""
+    def sla(
+        self,
+        due_at: datetime | None,
+        created_at: datetime | None = None,
+        resolved_at: datetime | None = None,
+    ) -> tuple[str, str]:
+        """(state, words) for a due time: ("amber", "25 min left"), ("breached", "2 hr overdue").
+
+        A resolved case's clock has stopped: ("done", "resolved 5 minutes ago").
+        """
+        if resolved_at is not None:
+            return "done", self.gettext("resolved %(time)s") % {"time": self.ago(resolved_at)}
         found = sla(_aware(due_at) if due_at else None, self.now, created_at and _aware(created_at))
         if found.left is None:
             return found.state, self.gettext("no due time")
