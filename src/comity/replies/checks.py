@@ -38,8 +38,8 @@ def check(
     kinds: Sequence[str] = ALL_KINDS,
 ) -> list[Hint]:
     """Hints for a draft on `channel`; `recipient` (handle, name) is excluded from copy-paste."""
-    text = draft.strip()
-    if not text:
+    text = draft  # spans index the draft as typed, leading spaces included
+    if not text.strip():
         return []
     lang = lang or guess_lang(text)
     hints: list[Hint] = []

@@ -55,8 +55,8 @@ def current_profile(request: Request) -> BrandProfile:
     path = profile_path(settings.brand_profile_file, settings.data_dir)
     try:
         return load_profile(path)
-    except ProfileError:
-        log.exception("brand profile %s is invalid; using the demo profile", path)
+    except ProfileError as error:
+        log.warning("brand profile %s is invalid (%s); using the demo profile", path, error)
         return load_profile(DEMO_PROFILE)
 
 
