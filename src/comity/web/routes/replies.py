@@ -267,3 +267,26 @@ def save_brand(
     record_profile_change(services_of(request).engine, user.email, str(target), before, text)
     context = {"yaml": text, "problems": [], "path": str(target), "saved": True}
     return render(request, "replies/brand.html", user, context, nav="brand")
+
+
+@router.get("/settings/replies")
+def saved_replies_page(
+    request: Request,
+    user: SessionUser,
+    category: Annotated[str, Query(max_length=32)] = "",
+    lang: Annotated[str, Query(max_length=8)] = "",
+) -> Response:
+    """The team's saved replies with their usage counts (shipped ones until seeded)."""
+    repo = SavedReplyRepository(services_of(request).engine)
+    replies = repo.list(category or None, lang or None)
+    seeded = bool(replies) or bool(repo.list())
+    if not seeded:
+        from comity.replies.templates import load_templates
+
+        replies = [
+            r
+            for r in load_templates().replies
+            if (not category or r.category == category) and (not lang or r.lang == lang)
+        ]
+    context = {"replies": replies, "seeded": seeded, "category": category, "lang": lang}
+    return render(request, "replies/saved.html", user, context, nav="replies")
