@@ -78,3 +78,36 @@ def test_word_edges_hold_in_both_paths(use_automaton: bool) -> None:
 def test_gated_question_form_equals_the_full_pattern(text: str) -> None:
     norm = normalize_text(text)
     assert patterns.question_form(norm) == bool(patterns.QUESTION_END.search(norm))
+
+
+GATE_TEXTS = [
+    "서울시 마포구 월드컵로 12 3층",
+    "101동 1203호로 보내주세요",
+    "Musterstraße 5, Wohnung 3",
+    "12 Baker Street, apt 4, Apartment 9",
+    "Rd. 5 and Ave 7, Lane 2, Drive 1",
+    "Hauptweg 3 / Marktplatz 4 / Lindenallee 5 / Fischgasse 6",
+    "5,000원 / 12 won / 3€ / 4 EUR / $5 / 6 USD / 7 uſd",
+    "주문번호 12345 / ORDER #99881 / Bestellnummer AB-1234 / #4455",
+    "홍대점 / 플래그십 / the Hamburg store / branch / location / shop / Filiale",
+    "nothing to see here 123",
+]
+
+
+@pytest.mark.parametrize("text", GATE_TEXTS)
+def test_literal_gates_never_hide_a_regex_match(text: str) -> None:
+    folded = text.casefold()
+    gates = [
+        (patterns.ADDRESS_GATE.any_in(text), patterns.ADDRESS_HINT.search(text)),
+        (patterns.MONEY_GATE.any_in(folded), patterns.MONEY.search(text)),
+        (patterns.ORDER_GATE.any_in(folded), patterns.ORDER_NO.search(text)),
+        (patterns.STORE_GATE.any_in(folded), patterns.STORE_WORD.search(folded)),
+    ]
+    for gate, match in gates:
+        assert gate or match is None
+
+
+def test_gates_work_without_the_automaton() -> None:
+    gate = patterns.Needles("won", "€")
+    gate._automaton = None
+    assert gate.any_in("12 won") and not gate.any_in("12 wan")

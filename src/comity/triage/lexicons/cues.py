@@ -62,11 +62,14 @@ class CueFinder:
         if patterns.DIGIT.search(text):
             personal = [m.group(0) for m in patterns.PHONE.finditer(text)]
             personal += [m.group(0) for m in patterns.RRN.finditer(text)]
-            if patterns.ADDRESS_HINT.search(text):
+            if patterns.ADDRESS_GATE.any_in(text) and patterns.ADDRESS_HINT.search(text):
                 personal += [m.group(0) for m in patterns.ADDRESS.finditer(text)]
             cues.personal_data = personal
-            cues.money = bool(patterns.MONEY.search(text))
-            cues.order_no = bool(patterns.ORDER_NO.search(text))
+            folded = text.casefold()
+            cues.money = patterns.MONEY_GATE.any_in(folded) and bool(patterns.MONEY.search(text))
+            cues.order_no = patterns.ORDER_GATE.any_in(folded) and bool(
+                patterns.ORDER_NO.search(text)
+            )
         elif "○" in text:
             cues.personal_data = [m.group(0) for m in patterns.ADDRESS.finditer(text)]
         if "@" in text:
@@ -77,7 +80,7 @@ class CueFinder:
         if "#" in text:
             cues.hashtags = [m.group(0).casefold() for m in patterns.HASHTAG.finditer(text)]
         cues.messenger = "messenger" in cues.words
-        if "점" in norm or "플래그십" in norm or patterns.STORE_WORD.search(norm):
+        if patterns.STORE_GATE.any_in(norm):
             cues.stores = [
                 m.group(0)
                 for m in patterns.STORE.finditer(norm)

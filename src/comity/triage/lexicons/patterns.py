@@ -3,6 +3,30 @@
 from __future__ import annotations
 
 import re
+from typing import Any
+
+_ahocorasick: Any
+try:  # compiled multi-substring search; a loop over `in` gives the same answers
+    import ahocorasick_rs as _ahocorasick
+except ImportError:  # pragma: no cover
+    _ahocorasick = None
+
+
+class Needles:
+    """Whether any of some literal strings occurs: a cheap, exact gate before a regex.
+
+    Python's `re` tries every alternative at every position; one Aho-Corasick pass
+    does not. Each gate below lists strings every match of its regex must contain.
+    """
+
+    def __init__(self, *needles: str) -> None:
+        self.needles = needles
+        self._automaton = _ahocorasick.AhoCorasick(list(needles)) if _ahocorasick else None
+
+    def any_in(self, text: str) -> bool:
+        if self._automaton is not None:
+            return bool(self._automaton.find_matches_as_indexes(text))
+        return any(needle in text for needle in self.needles)
 
 # Personal data. Phone numbers: Korean mobile/landline and international formats.
 PHONE = re.compile(
@@ -30,6 +54,11 @@ ADDRESS_HINT = re.compile(
     r"|Road|Rd\.|Ave|Lane|Drive|weg\s+\d|platz\s+\d|allee\s+\d|gasse\s+\d"
 )
 URL_HINT = re.compile(r"[\w-]\.[A-Za-z]{2}|://")
+# Literals each ADDRESS_HINT alternative needs (Apt/apartment: "pt" or "partment").
+ADDRESS_GATE = Needles(
+    "로", "길", "호", "tr", "pt", "partment", "ohnung", "Road", "Rd.", "Ave", "Lane", "Drive",
+    "weg", "platz", "allee", "gasse",
+)  # fmt: skip
 
 # Links. Phishing lives on throwaway domains and lookalike subdomains.
 URL = re.compile(
@@ -49,6 +78,9 @@ HASHTAG = re.compile(r"#[^\s#]+")
 # Money and order references make a complaint concrete.
 MONEY = re.compile(r"\d[\d,.]*\s*(?:원|won|€|eur|euro|\$|usd)|[$€]\s?\d", re.IGNORECASE)
 ORDER_NO = re.compile(r"(?:주문번호|order\s*#?|bestellnummer|#)\s*[A-Z]{0,3}-?\d{4,}", re.I)
+# Gates on the casefolded text (re.IGNORECASE also matches ſ for s and K for k).
+MONEY_GATE = Needles("원", "won", "€", "eur", "$", "usd")
+ORDER_GATE = Needles("주문번호", "order", "bestellnummer", "#")
 
 # A named store: "홍대점", "강남역점", "the Hamburg store", "Filiale in der Schanze".
 STORE = re.compile(
@@ -58,6 +90,7 @@ STORE = re.compile(
     re.IGNORECASE,
 )
 STORE_WORD = re.compile(r"store|branch|location|shop|filiale")
+STORE_GATE = Needles("점", "플래그십", "store", "branch", "location", "shop", "filiale")
 DIGIT = re.compile(r"\d")
 NOT_STORE = frozenset(
     {"장점", "단점", "시점", "관점", "문제점", "점점", "요점", "만점", "매점", "편의점", "시작점"}
