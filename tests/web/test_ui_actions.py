@@ -201,3 +201,22 @@ def test_bulk_refuses_a_role_without_the_permission(
     data = {"csrf_token": token, "kind": "delete", "ids": [str(cases["t1"])], "confirm": "1"}
     assert client.post("/cases/bulk", data=data).status_code == 403
     assert comment_status(services, cases["t1"]) == "visible"
+
+
+def test_unassigning_someone_elses_case_asks_and_takes_it_away(
+    client: TestClient,
+    make_user: Callable[[Role], str],
+    services: Services,
+    cases: dict[str, int],
+) -> None:
+    case_id = cases["q3"]
+    sign_in(client, make_user(Role.AGENT))
+    assert post(client, f"/cases/{case_id}/act/assign").status_code == 200
+    client.cookies.clear()
+    sign_in(client, make_user(Role.MODERATOR))
+    conflict = post(client, f"/cases/{case_id}/act/unassign")
+    assert conflict.status_code == 409
+    assert f'action="/cases/{case_id}/act/unassign"' in conflict.text
+    assert post(client, f"/cases/{case_id}/act/unassign", take_over="1").status_code == 200
+    found = CaseRepository(services.engine).get(case_id)
+    assert found is not None and found.assignee is None

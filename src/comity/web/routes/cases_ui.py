@@ -73,6 +73,7 @@ class Conflict:
 
     kind: str  # "reply" or "assign"
     holder: str = ""
+    action: str = "assign"  # what taking over repeats: "assign" or "unassign"
     to: str | None = None
     reply: Any = None
 
@@ -317,7 +318,12 @@ def act(
         }
     except AssignmentConflict as conflict:
         status_code = 409
-        extra["conflict"] = Conflict(kind="assign", holder=conflict.holder, to=form.email or None)
+        extra["conflict"] = Conflict(
+            kind="assign",
+            holder=conflict.holder,
+            to=form.email or None,
+            action="unassign" if kind == "unassign" else "assign",
+        )
     except RecentReplyConflict as conflict:
         status_code = 409
         earlier = SimpleNamespace(by=conflict.by, at=conflict.at, text=conflict.text)
