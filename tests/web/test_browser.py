@@ -320,6 +320,28 @@ def test_two_people_on_one_case_see_each_other_and_the_second_reply_asks(
     assert watch.dialogs == [] and watch.problems == []
 
 
+def test_new_cases_and_assignments_arrive_without_a_reload(
+    browser: Browser, server: Server
+) -> None:
+    from comity.actions import ActionContext, do_assign
+
+    watch = Watch()
+    context, page = signed_in(browser, server, MINA, watch)
+    try:
+        page.evaluate("() => { window.noReload = true; }")
+        new = seed_cases(server.services, [Seed("n1", "텀블러 교환 어디서 해요?", handle="dahye")])
+        page.wait_for_selector(f'.case-row[data-case-id="{new["n1"]}"]')
+        joon = server.services.users.get(JOON)
+        assert joon is not None
+        do_assign(ActionContext(server.services.engine), server.cases["r1"], JOON, by=joon)
+        row = page.locator(f'.case-row[data-case-id="{server.cases["r1"]}"] .assignee')
+        row.filter(has_text="joon").wait_for()
+        assert page.evaluate("() => window.noReload === true")  # the same page, updated
+    finally:
+        context.close()
+    assert watch.dialogs == [] and watch.problems == []
+
+
 def test_an_agent_is_refused_a_ban(browser: Browser, server: Server) -> None:
     watch = Watch()
     context, page = signed_in(browser, server, JOON, watch)
