@@ -112,7 +112,7 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
 
 def speed(total: int) -> dict[str, Any]:
     """Replay `total` pre-triaged comments from a JSONL file; baseline: parsing the file."""
-    days = max(1.0, total / (3500 * 12))  # a busy brand: ~42k comments a day
+    days = max(1.0, total / (3500 * 8))  # a busy brand: ~30k comments a day (taken: `total`)
     scenario = Scenario(name="speed", seed=7, days=days + 1, base=3500.0, kind="storm",
                         multiple=8, onset=START + days * DAY * 0.8)  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:

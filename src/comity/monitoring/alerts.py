@@ -165,11 +165,11 @@ def first_steps(alert: Alert, config: MonitoringConfig) -> dict[str, Any]:
     }
 
 
-def notification_text(alert: Alert, base_url: str = "") -> tuple[str, str]:
+def notification_text(alert: Alert, base_url: str = "", level: str = "") -> tuple[str, str]:
     """Title and body for a chat or e-mail notification (plain text)."""
     ratio = f"{alert.ratio}× normal" if alert.ratio else "above normal"
     about = alert.topic or "negative comments"
-    title = f"[Comity] {alert.level.upper()}: {alert.scope_label} – {about}"
+    title = f"[Comity] {(level or alert.level).upper()}: {alert.scope_label} – {about}"
     lines = [
         f"{alert.observed} negative comments in the last window ({ratio}), since "
         f"{alert.since.strftime('%Y-%m-%d %H:%M UTC')}.",
@@ -186,27 +186,26 @@ def notification_text(alert: Alert, base_url: str = "") -> tuple[str, str]:
 
 def should_notify(
     alert: Alert,
+    level: str,
     policy: AlertPolicy,
     now: datetime,
     sent_last_hour: int,
     stale_after: timedelta = timedelta(hours=6),
 ) -> bool:
-    """De-duplicated and rate-limited: a level worth telling, not told already, not flooding.
+    """De-duplicated and rate-limited: `level` was just reached, is worth telling, not told.
 
     An alert about something long past (history being imported) is shown, never sent.
     """
-    if not alert.active or alert.status == RESOLVED:
+    if alert.status == RESOLVED:
         return False
-    if level_rank(alert.level) < level_rank(policy.notify_from):
+    if level_rank(level) < level_rank(policy.notify_from):
         return False
     if now - alert.last_at > stale_after:
         return False
     if sent_last_hour >= policy.max_per_hour:
         return False
-    if alert.notified_at is None:
-        return True
     # Once per level: only an escalation is worth another message.
-    return level_rank(alert.level) > level_rank(alert.notified_level)
+    return level_rank(level) > level_rank(alert.notified_level)
 
 
 def most_urgent(alerts: Sequence[Alert]) -> Alert | None:

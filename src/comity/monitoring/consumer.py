@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 from comity.domain import WorkItem
-from comity.monitoring.alerts import Alert, notification_text, should_notify
+from comity.monitoring.alerts import Alert, level_rank, notification_text, should_notify
 from comity.monitoring.config import MonitoringConfig
-from comity.monitoring.detector import AlertEvent, Detector
+from comity.monitoring.detector import RAISED, AlertEvent, Detector
 from comity.monitoring.events import Event, event_from_item
 from comity.monitoring.sinks import AlertSink
 
@@ -92,20 +92,30 @@ class MonitorConsumer:
                 self._detector = None  # reload the last saved state next time
                 raise
             self._last_id = last_id
-        self._notify(changed)
+        self._notify(changed, raised)
         return changed
 
-    def _notify(self, alerts: Sequence[Alert]) -> None:
+    def _notify(self, alerts: Sequence[Alert], events: Sequence[AlertEvent]) -> None:
+        """Tell the sinks about the highest level each alert reached in this batch."""
         if not self.sinks:
             return
+        reached: dict[str, str] = {}
+        for event in events:
+            if event.kind in RAISED and level_rank(event.level) > level_rank(
+                reached.get(event.key)
+            ):
+                reached[event.key] = event.level
         now = self.clock()
         for alert in alerts:
-            sent = self.store.notifications_since(now - timedelta(hours=1))
-            if alert.id is None or not should_notify(alert, self.config.alerts, now, sent):
+            level = reached.get(alert.key)
+            if alert.id is None or level is None:
                 continue
-            title, body = notification_text(alert, self.base_url)
+            sent = self.store.notifications_since(now - timedelta(hours=1))
+            if not should_notify(alert, level, self.config.alerts, now, sent):
+                continue
+            title, body = notification_text(alert, self.base_url, level)
             delivered = [sink.send(title, body) for sink in self.sinks]
             if any(delivered):
-                self.store.mark_notified(alert.id, now, alert.level)
+                self.store.mark_notified(alert.id, now, level)
             else:
                 log.warning("alert %s could not be delivered to any sink", alert.key)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -17,13 +18,16 @@ class AppriseSink:
     """One Apprise object for every configured URL; a failed delivery is logged, not raised."""
 
     def __init__(self, urls: Sequence[str]) -> None:
-        import apprise
+        with warnings.catch_warnings():
+            # Apprise loads its plugins lazily; the e-mail one imports the deprecated imghdr.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            import apprise
 
-        self.urls = list(urls)
-        self._apprise = apprise.Apprise()
-        for url in self.urls:
-            if not self._apprise.add(url):
-                raise ValueError(f"not an Apprise URL this installation supports: {url[:40]!r}")
+            self.urls = list(urls)
+            self._apprise = apprise.Apprise()
+            for url in self.urls:
+                if not self._apprise.add(url):
+                    raise ValueError(f"not an Apprise URL this installation supports: {url[:40]!r}")
 
     def send(self, title: str, body: str) -> bool:
         try:
