@@ -20,6 +20,10 @@ TEXTS = [
     "",
     "ㅋㅋㅋㅋ 이뽀라~~♡♡",
     "pov: nobody: the barista at 7am",
+    "shut up, you idiot - you're the worst, get lost",
+    "dm, me now!! follow for follow, f4f",
+    "i'd never buy this again, waste of money, never again",
+    "kill yourself",
 ]
 
 

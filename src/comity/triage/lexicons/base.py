@@ -89,6 +89,21 @@ class Lexicon:
         self.families = frozenset(families)
         self._automaton: Any = None
         self._needles: list[tuple[_Entry, ...]] = []
+        self._latin_automaton: Any = None
+        # Phrases and prefix entries, searched in the tokens joined by single spaces.
+        self._latin_needles: list[tuple[tuple[_Entry, bool], ...]] = []
+        if use_automaton and _ahocorasick is not None:
+            latin: dict[str, list[tuple[_Entry, bool]]] = {}
+            for phrases in self._phrases.values():
+                for _, entry in phrases:
+                    latin.setdefault(entry.word, []).append((entry, entry.right_bound))
+            for prefixes in self._prefixes.values():
+                for entry in prefixes:
+                    if len(entry.word) >= 3:  # shorter ones never matched a token[:3] key
+                        latin.setdefault(entry.word, []).append((entry, False))
+            if latin:
+                self._latin_needles = [tuple(v) for v in latin.values()]
+                self._latin_automaton = _ahocorasick.AhoCorasick(list(latin))
         if use_automaton and _ahocorasick is not None:
             by_word: dict[str, list[_Entry]] = {}
             for group in (*self._index.values(), *self._single.values()):
@@ -163,6 +178,22 @@ class Lexicon:
         words = self._words
         for token in set(tokens) & words.keys():
             _add(found, words[token], token)
+        if self._latin_automaton is not None:
+            # Tokens hold no spaces, so in the joined string a space is a token edge:
+            # a phrase or prefix matches where it starts a token (and a phrase with an
+            # exact end also ends one) - the same test as comparing token lists.
+            joined = " ".join(tokens)
+            end_of = len(joined)
+            needles = self._latin_needles
+            for which, start, end in self._latin_automaton.find_matches_as_indexes(
+                joined, overlapping=True
+            ):
+                if start and joined[start - 1] != " ":
+                    continue
+                for entry, exact_end in needles[which]:
+                    if not exact_end or end == end_of or joined[end] == " ":
+                        _add(found, entry.families, entry.word)
+            return
         for token in tokens:
             for entry in self._prefixes.get(token[:3], ()):
                 if token.startswith(entry.word):
