@@ -5,7 +5,7 @@
 
 For every record, 2-3 drafts are suggested (category from the record's `primary`
 label, or from triage with --triage) and checked for tone, speech level on the
-record's channel and glossary. Prints the pass rate, the distinct drafts per category
+record's channel, glossary and facts. Prints the pass rate, the distinct drafts per category
 and the failing hints (hint messages only: the dataset's text is never printed).
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from comity.replies import CaseInput, check, load_profile, suggest
 
-KINDS = ("tone", "speech_level", "glossary")
+KINDS = ("tone", "speech_level", "glossary", "facts")
 
 
 def main(argv: list[str] | None = None) -> int:
