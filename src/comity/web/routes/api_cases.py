@@ -54,7 +54,14 @@ from comity.domain.sla import sla
 from comity.store.cases import CaseDetail, CaseFilter, CaseFilterError, CaseRepository, CaseView
 from comity.store.inbox_rows import AuditEntry, audit_for
 from comity.store.users import User
-from comity.web.deps import CsrfFailed, ServicesDep, api_user, check_csrf, session_user
+from comity.web.deps import (
+    CsrfFailed,
+    LoginRequired,
+    ServicesDep,
+    api_user,
+    check_csrf,
+    session_user,
+)
 from comity.web.schemas import ErrorOut
 
 router = APIRouter(
@@ -86,7 +93,7 @@ async def inbox_user(
         )
     try:
         user = session_user(request, services)
-    except Exception as error:  # LoginRequired: expired or disabled session
+    except LoginRequired as error:  # an expired session, or a disabled user
         raise HTTPException(401, "the session has expired; sign in again") from error
     if request.method not in SAFE_METHODS:
         try:
