@@ -316,3 +316,30 @@ def test_split_and_join_syllable() -> None:
     assert join_syllable("ㄱ", "ㅏ", "ㅄ") == "값"
     with pytest.raises(ValueError):
         split_syllable("a")
+
+
+def _loop_match(core: str) -> str | None:
+    """The plain definition of a leet match, to check the compiled per-length regexes."""
+    from comity.triage.deobfuscate import _LATIN_BY_LEN, _READINGS
+
+    letters = sum(1 for c in core if c.isalpha())
+    if letters == 0 or letters < core.count("*") or len(core) < 3:
+        return None
+    for word in _LATIN_BY_LEN.get(len(core), ()):
+        if all(
+            c == w or (c == "*" and w.isalpha()) or w in _READINGS.get(c, "")
+            for c, w in zip(core, word, strict=True)
+        ):
+            return word
+    return None
+
+
+@pytest.mark.parametrize(
+    "core",
+    ["4sshole", "sh1t", "f*ck", "@ss", "b1tch", "hello", "***", "sch3isse", "@realname", "a$$",
+     "wi(h$er", "1d10t", "!diot", "m0r0n", "ab", "sh!t!", "fu*k*"],
+)  # fmt: skip
+def test_compiled_leet_match_equals_the_plain_definition(core: str) -> None:
+    from comity.triage.deobfuscate import match_latin_word
+
+    assert match_latin_word(core) == _loop_match(core)

@@ -103,19 +103,30 @@ def fold_lookalikes(text: str) -> str:
     return _MIXED_WORD.sub(lambda m: m.group().translate(_CONFUSABLES), text)
 
 
+def _reads_as(w: str) -> str:
+    """A regex class of the characters that may stand for the letter ``w``."""
+    chars = {w} | ({"*"} if w.isalpha() else set()) | {c for c, r in _READINGS.items() if w in r}
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+# Per length, one alternation of the listed words spelt with their stand-ins, in list
+# order; fullmatch picks the first word that fits, as a loop over the list would.
+_LATIN_RE_BY_LEN: dict[int, re.Pattern[str]] = {
+    n: re.compile("|".join("(" + "".join(map(_reads_as, w)) + ")" for w in words))
+    for n, words in _LATIN_BY_LEN.items()
+}
+
+
 def match_latin_word(core: str) -> str | None:
     """The listed word this leet spelling stands for (4sshole → asshole), if any."""
-    letters = sum(1 for c in core if c.isalpha())
-    stars = core.count("*")
-    if letters == 0 or letters < stars or len(core) < 3:
+    pattern = _LATIN_RE_BY_LEN.get(len(core))
+    if pattern is None or len(core) < 3:
         return None
-    for word in _LATIN_BY_LEN.get(len(core), ()):
-        for c, w in zip(core, word, strict=True):
-            if c != w and not (c == "*" and w.isalpha()) and w not in _READINGS.get(c, ""):
-                break
-        else:
-            return word
-    return None
+    letters = sum(map(str.isalpha, core))
+    if letters == 0 or letters < core.count("*"):
+        return None
+    match = pattern.fullmatch(core)
+    return _LATIN_BY_LEN[len(core)][match.lastindex - 1] if match and match.lastindex else None
 
 
 def _leet_word(token: str) -> str:
