@@ -95,17 +95,23 @@ GATE_TEXTS = [
     "주문번호 12345 / ORDER #99881 / Bestellnummer AB-1234 / #4455",
     "홍대점 / 플래그십 / the Hamburg store / branch / location / shop / Filiale",
     "nothing to see here 123",
+    "010-1234-5678 / 02-123-4567 / +1 12 123 / +49 30 1234567 / 12가 3456",
+    "901231-1234567",
 ]
 
 
 @pytest.mark.parametrize("text", GATE_TEXTS)
 def test_literal_gates_never_hide_a_regex_match(text: str) -> None:
     folded = text.casefold()
+    four = patterns.FOUR_DIGITS.search(text) is not None
     gates = [
         (patterns.ADDRESS_GATE.any_in(text), patterns.ADDRESS_HINT.search(text)),
         (patterns.MONEY_GATE.any_in(folded), patterns.MONEY.search(text)),
         (patterns.ORDER_GATE.any_in(folded), patterns.ORDER_NO.search(text)),
         (patterns.STORE_GATE.any_in(folded), patterns.STORE_WORD.search(folded)),
+        (four or "+" in text, patterns.PHONE.search(text)),
+        (four, patterns.RRN.search(text)),
+        (four, patterns.ORDER_NO.search(text)),
     ]
     for gate, match in gates:
         assert gate or match is None

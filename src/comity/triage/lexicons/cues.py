@@ -60,15 +60,19 @@ class CueFinder:
             cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
             cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
         if patterns.DIGIT.search(text):
-            personal = [m.group(0) for m in patterns.PHONE.finditer(text)]
-            personal += [m.group(0) for m in patterns.RRN.finditer(text)]
+            four = patterns.FOUR_DIGITS.search(text) is not None
+            personal = []
+            if four or "+" in text:
+                personal = [m.group(0) for m in patterns.PHONE.finditer(text)]
+            if four:
+                personal += [m.group(0) for m in patterns.RRN.finditer(text)]
             if patterns.ADDRESS_GATE.any_in(text) and patterns.ADDRESS_HINT.search(text):
                 personal += [m.group(0) for m in patterns.ADDRESS.finditer(text)]
             cues.personal_data = personal
             folded = text.casefold()
             cues.money = patterns.MONEY_GATE.any_in(folded) and bool(patterns.MONEY.search(text))
-            cues.order_no = patterns.ORDER_GATE.any_in(folded) and bool(
-                patterns.ORDER_NO.search(text)
+            cues.order_no = (
+                four and patterns.ORDER_GATE.any_in(folded) and bool(patterns.ORDER_NO.search(text))
             )
         elif "○" in text:
             cues.personal_data = [m.group(0) for m in patterns.ADDRESS.finditer(text)]

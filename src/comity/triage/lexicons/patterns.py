@@ -92,6 +92,9 @@ STORE = re.compile(
 STORE_WORD = re.compile(r"store|branch|location|shop|filiale")
 STORE_GATE = Needles("점", "플래그십", "store", "branch", "location", "shop", "filiale")
 DIGIT = re.compile(r"\d")
+# Every PHONE match has four digits in a row or a "+"; every RRN and ORDER_NO match has
+# four digits in a row.
+FOUR_DIGITS = re.compile(r"\d{4}")
 NOT_STORE = frozenset(
     {"장점", "단점", "시점", "관점", "문제점", "점점", "요점", "만점", "매점", "편의점", "시작점"}
 )
