@@ -126,3 +126,16 @@ def test_crisis_on_and_off_through_the_pipeline(services: Services) -> None:
         do_set_crisis_mode(services.monitor, services.monitoring, True, by=moderator, reason="x")
     do_set_crisis_mode(services.monitor, services.monitoring, False, by=moderator, reason="calm")
     assert _ingest(services, "3") == normal  # the previous behaviour is back
+
+
+def test_switching_on_takes_the_storm_topics_from_the_open_alert(services: Services) -> None:
+    from tests.monitoring.helpers import store_alert
+
+    services.users.add("admin@example.com", "a long enough password", Role.ADMIN)
+    admin = services.users.get("admin@example.com")
+    assert admin is not None and services.monitor is not None
+    store_alert(services.monitor)
+    do_set_crisis_mode(services.monitor, services.monitoring, True, by=admin, reason="storm")
+    [policy] = services.monitor.crisis_policies()
+    assert policy.topic_terms == ("1000원", "인상")
+    assert policy.holding["ko"]  # the holding statement travels with the policy

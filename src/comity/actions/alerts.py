@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from comity.actions.permissions import check_permission
 from comity.domain import Action
-from comity.monitoring.alerts import ACKNOWLEDGED, OPEN, RESOLVED
+from comity.monitoring.alerts import ACKNOWLEDGED, OPEN, RESOLVED, most_urgent
 from comity.monitoring.config import MonitoringConfig
 from comity.monitoring.crisis import CrisisPolicy
 from comity.store.audit import write_audit
@@ -77,6 +77,17 @@ def do_resolve_alert(
     return _set_alert_status(repository, alert_id, RESOLVED, by=by, note=note, kind="resolve_alert")
 
 
+def storm_terms(repository: MonitorRepository, topics: int = 2) -> list[str]:
+    """The words of the current storm's top topics (what the Crisis queue gathers)."""
+    alert = most_urgent(repository.unresolved())
+    if alert is None:
+        return []
+    words: list[str] = []
+    for topic in alert.topics[:topics]:
+        words.extend(w for w in str(topic.get("label", "")).split(" · ") if len(w) >= 2)
+    return words
+
+
 def _scope_of(campaign: str | None) -> str:
     if campaign is None:
         return "brand"
@@ -106,6 +117,8 @@ def do_set_crisis_mode(
     if not reason:
         raise AlertActionError("switching crisis mode needs a reason")
     scope = _scope_of(campaign)
+    if on and not topic_terms:
+        topic_terms = storm_terms(repository)
     at = _now()
     with repository.engine.begin() as conn:
         current = repository.active_crisis(conn, scope)

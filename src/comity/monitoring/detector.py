@@ -31,11 +31,11 @@ from comity.monitoring.config import LEVELS, DetectorConfig, load_config
 from comity.monitoring.events import Event
 from comity.monitoring.topics import TopicTracker
 
-WINDOWS = (3, 6, 12)  # bins (15, 30, 60 minutes at 5-minute bins)
-HISTORY_BINS = 288  # 24 hours at 5-minute bins, for windows and the timeline chart
+WINDOW_MINUTES = (15, 30, 60)  # the windows every scope is scored on
+HISTORY_MINUTES = 24 * 60  # bins kept for windows and the timeline chart
 RECENT_SECONDS = 3 * 3600
 DETAIL_SECONDS = 3600
-UPDATE_EVERY_BINS = 6
+UPDATE_EVERY_MINUTES = 30  # an active alert's timeline is refreshed this often
 HOURS_PER_WEEK = 168
 NEG_FLOOR = 0.5  # negative comments per hour a scope is always allowed
 TOTAL_FLOOR = 2.0
@@ -224,6 +224,10 @@ class Detector:
         self.config = config or load_config().detector
         self.bin_s = self.config.bin_seconds
         self.per_hour = 3600 // self.bin_s
+        minutes = self.bin_s // 60
+        self.windows = tuple(max(1, m // minutes) for m in WINDOW_MINUTES)
+        self.history_bins = HISTORY_MINUTES // minutes
+        self.update_bins = max(1, UPDATE_EVERY_MINUTES // minutes)
         self.scopes: dict[str, Scope] = {}
         self.topics = TopicTracker()
         self.recent: list[
@@ -292,7 +296,7 @@ class Detector:
             self.clock += 1
             for scope in list(self.scopes.values()):
                 if scope.key.startswith("topic:") and scope.level == 0:
-                    if closing - scope.last_event_bin >= WINDOWS[-1]:
+                    if closing - scope.last_event_bin >= self.windows[-1]:
                         continue  # quiet topics catch up lazily when they speak again
                 if scope.cur[0] <= closing:
                     self._catch_up(scope, closing + 1)
@@ -311,8 +315,8 @@ class Detector:
             closed.append(self._expected(scope, closed[0], scope.neg, NEG_FLOOR))
             closed.append(self._expected(scope, closed[0], scope.new, NEW_FLOOR))
             scope.bins.append(closed)
-            if len(scope.bins) > HISTORY_BINS:
-                del scope.bins[: len(scope.bins) - HISTORY_BINS]
+            if len(scope.bins) > self.history_bins:
+                del scope.bins[: len(scope.bins) - self.history_bins]
             hour = closed[0] // self.per_hour
             if scope.hour[0] != hour:
                 if scope.hour[0] >= 0:
@@ -361,7 +365,7 @@ class Detector:
         best: _Window | None = None
         cfg = self.config
         brand = scope.key == "brand"
-        for size in WINDOWS:
+        for size in self.windows:
             window = scope.bins[-size:]
             observed = sum(b[2] for b in window)
             min_count = cfg.topic_min_count if topic else cfg.min_count
@@ -493,7 +497,7 @@ class Detector:
                 scope.below_since = None
             if kind is None:
                 scope.since_update += 1
-                if scope.since_update >= UPDATE_EVERY_BINS:
+                if scope.since_update >= self.update_bins:
                     kind = UPDATED
         if kind is None:
             return None
@@ -515,7 +519,7 @@ class Detector:
     ) -> AlertEvent:
         shown_level = scope.level if scope.level > 0 else scope.peak
         if window is None:
-            size = WINDOWS[-1]
+            size = self.windows[-1]
             observed = sum(b[2] for b in scope.bins[-size:])
             expected = sum(b[5] for b in scope.bins[-size:])
             minutes = size * self.bin_s // 60
@@ -577,7 +581,7 @@ class Detector:
                 b[1],
                 round(b[5], 3),
             ]
-            for b in scope.bins[-HISTORY_BINS // 2 :]
+            for b in scope.bins[-self.history_bins // 2 :]
         ]
         return {
             "topics": topics,

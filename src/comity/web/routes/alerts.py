@@ -180,9 +180,9 @@ def crisis_switch(
 ) -> Response:
     monitor = _monitor(services)
     alert = monitor.get(alert_id)
-    terms = []
-    if alert is not None and alert.topics:
-        terms = [w for w in str(alert.topics[0]["label"]).split(" · ") if len(w) >= 2][:3]
+    terms: list[str] = []
+    for topic in alert.topics[:2] if alert is not None else []:
+        terms.extend(w for w in str(topic["label"]).split(" · ") if len(w) >= 2)
     try:
         do_set_crisis_mode(
             monitor,
