@@ -30,6 +30,7 @@ STATUSES = ("open", "snoozed", "done", "any")
 SNIPPET_LENGTH = 140
 MAX_LIMIT = 500
 DONE_COUNT_CAP = 10_000
+WALK_FILTERS = ("campaign",)  # comment filters checked by walking the open cases
 WALK_FIRST_CHUNK = 500  # candidates read first when walking the open cases
 
 
@@ -306,7 +307,7 @@ class CaseRepository:
         # (Measured: this loses to the database's own plan for text search and for channel,
         # language and sentiment filters, so those keep it.)
         walk = (
-            wanted.campaign is not None
+            any(getattr(wanted, name) for name in WALK_FILTERS)
             and not wanted.search
             and wanted.status in ("open", "snoozed")
             and wanted.queue != Queue.DONE.value
