@@ -173,7 +173,21 @@ class Triager:
         signals = importlib.import_module("comity.triage.signals")
         triager = cls(signals.SignalModel.load(bundle, path), **options)
         triager._bundle = bundle
+        triager.warm_up()
         return triager
+
+    def warm_up(self) -> None:
+        """Run the lazily loaded parts once (language model, caches, explanations), so
+        the first real comment does not pay ~10 ms for them."""
+        warm = (
+            "배송이 너무 늦어요 ㅅㅂ",
+            "thanks, love it!",
+            "Danke, sehr lecker",
+            "@x 010-1234-5678",
+        )
+        self.triage_inputs([TriageInput(text) for text in warm])
+        if self.signals is not None:
+            self.signals.explain_normalized([normalize_text(warm[1])], ["praise"])
 
     def watch(self, registry: Any, interval: float = 1.0) -> None:
         """Follow `registry`'s active version (a `comity.triage.registry.ModelRegistry`)."""
