@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from fastapi import Request
@@ -53,6 +55,34 @@ def action_context(request: Request) -> ActionContext:
         if isinstance(made, ActionContext):
             return made
     return ActionContext(engine=services.engine)
+
+
+FILTER_CHOICES_TTL = 60.0  # seconds; new channels or languages show up within a minute
+
+
+@dataclass(frozen=True, slots=True)
+class FilterChoices:
+    channels: list[str]
+    languages: list[str]
+    assignees: list[str]
+
+
+def filter_choices(request: Request) -> FilterChoices:
+    """The filter menus' options, cached briefly: DISTINCT over every comment is a full scan
+    (about as costly as the rest of the page together at 200,000 comments)."""
+    cached = getattr(request.app.state, "ui_filter_choices", None)
+    now = time.monotonic()
+    if isinstance(cached, tuple) and now - cached[0] < FILTER_CHOICES_TTL:
+        found: FilterChoices = cached[1]
+        return found
+    services = services_of(request)
+    found = FilterChoices(
+        channels=services.comments.channels(),
+        languages=services.comments.languages(),
+        assignees=[u.email for u in services.users.list() if not u.disabled],
+    )
+    request.app.state.ui_filter_choices = (now, found)
+    return found
 
 
 class Can:

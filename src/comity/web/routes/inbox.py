@@ -13,7 +13,7 @@ from comity.store.cases import CaseCounts, CaseFilter, CaseFilterError, CaseView
 from comity.store.users import User
 from comity.web.deps import ServicesDep, SessionUser, check_csrf
 from comity.web.labels import QUEUES, VIEWS
-from comity.web.pages import case_repository, render, services_of
+from comity.web.pages import case_repository, filter_choices, render
 from comity.web.templating import query_string
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
@@ -130,18 +130,18 @@ def inbox_context(
     request: Request, query: InboxQuery, user: User, open_case: Any = None
 ) -> dict[str, Any]:
     """Everything the inbox layout needs around the (optional) open case."""
-    services = services_of(request)
+    choices = filter_choices(request)
     return {
         "query": query,
         "listing": load_list(request, query, user),
         "counts": load_counts(request, user),
         "queues": list(QUEUES),
         "views": list(VIEWS),
-        "channels": services.comments.channels(),
-        "languages": services.comments.languages(),
+        "channels": choices.channels,
+        "languages": choices.languages,
         "categories": [c.value for c in Category],
         "sentiments": [s.value for s in Sentiment],
-        "assignees": [u.email for u in services.users.list() if not u.disabled],
+        "assignees": choices.assignees,
         "detail": open_case,
     }
 
