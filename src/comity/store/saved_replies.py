@@ -157,6 +157,12 @@ def recent_sent_replies(
         ]
 
 
+def latest_sent_reply_id(engine: Engine) -> int:
+    """The newest sent_replies id (0 when none): tells a cached corpus it is stale."""
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.max(t.sent_replies.c.id))).scalar() or 0)
+
+
 def record_profile_change(engine: Engine, by: str, path: str, before: str, after: str) -> None:
     """Audit an admin's brand-profile edit, both texts kept (the profile is small)."""
     with engine.begin() as conn:

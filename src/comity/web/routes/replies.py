@@ -36,6 +36,7 @@ from comity.replies.profile import (
 from comity.store.cases import CaseDetail
 from comity.store.saved_replies import (
     SavedReplyRepository,
+    latest_sent_reply_id,
     recent_sent_replies,
     record_profile_change,
 )
@@ -89,12 +90,24 @@ def case_facts(request: Request, case_id: int) -> CaseFacts:
     return CaseFacts(case_id, case_input, tuple(r.text for r in detail.sent_replies))
 
 
-def _corpus(request: Request, profile: BrandProfile, exclude_case: int | None) -> ReplyCorpus:
-    since = datetime.now(UTC) - timedelta(hours=profile.checks.copy_paste_window_hours)
-    replies: list[RecentReply] = recent_sent_replies(
-        services_of(request).engine, since, exclude_case=exclude_case
-    )
-    return ReplyCorpus(replies)
+def _corpus(request: Request, profile: BrandProfile) -> ReplyCorpus:
+    """The team's recent replies, shingled once and reused until a reply is sent.
+
+    Replies to the case's own author are left out by `check` (recipient), so one corpus
+    serves every case; it is rebuilt when a new reply exists or the minute changes.
+    """
+    engine = services_of(request).engine
+    hours = profile.checks.copy_paste_window_hours
+    now = datetime.now(UTC)
+    key = (latest_sent_reply_id(engine), hours, now.replace(second=0, microsecond=0))
+    cached = getattr(request.app.state, "replies_corpus", None)
+    if isinstance(cached, tuple) and cached[0] == key:
+        corpus: ReplyCorpus = cached[1]
+        return corpus
+    replies: list[RecentReply] = recent_sent_replies(engine, now - timedelta(hours=hours))
+    corpus = ReplyCorpus(replies)
+    request.app.state.replies_corpus = (key, corpus)
+    return corpus
 
 
 def draft_hints(
@@ -121,7 +134,7 @@ def draft_hints(
         channel,
         lang or None,
         profile,
-        _corpus(request, profile, case_id),
+        _corpus(request, profile),
         category=category,
         recipient=recipient,
     )
