@@ -332,6 +332,13 @@ class CaseRepository:
                 if len(found) < need:
                     found += self._walk(conn, inner, outer, key, rest, need - len(found), False)
                 return self._views(conn, found[wanted.offset : need], now)
+            if outer:
+                # Comment filters: the rows are sorted after filtering anyway, so one query
+                # (two passes would scan the comments twice).
+                query = select(c.id).select_from(_FILTER_JOIN).where(*inner, *outer)
+                query = query.order_by(key.is_(None), *order)
+                ids = list(conn.execute(query.limit(wanted.limit).offset(wanted.offset)).scalars())
+                return self._views(conn, ids, now)
             # Two index-friendly passes instead of ORDER BY "key IS NULL" (which no index
             # serves): cases with a key first, then the rest.
             keyed = ids_query(True, order).limit(wanted.limit).offset(wanted.offset)
