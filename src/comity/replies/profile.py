@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,7 +19,6 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 DEMO_PROFILE = Path(__file__).parent / "profiles" / "haneul.yaml"
 LANGS = ("ko", "en", "de")
-Level = Literal["haeyo", "hapsyo", "banmal", "du", "sie", "casual", "formal"]
 HintKind = Literal["tone", "speech_level", "glossary", "copy_paste", "facts"]
 HINT_KINDS: tuple[str, ...] = ("tone", "speech_level", "glossary", "copy_paste", "facts")
 
@@ -138,10 +136,6 @@ class FactEntry(_Strict):
         if not value.startswith(("https://", "http://")):
             raise ValueError("source must be a link (https://...)")
         return value
-
-    @cached_property
-    def claim_patterns(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(c) for c in self.claims)
 
 
 class Campaign(_Strict):
