@@ -14,7 +14,13 @@ import pytest
 FORBIDDEN = ("sqlalchemy", "alembic", "psycopg", "redis", "fastapi", "starlette", "uvicorn",
              "httpx", "jinja2", "typer", "comity.store", "comity.web", "comity.runtime",
              "comity.cli")  # fmt: skip
-PURE_PACKAGES = ("comity.domain", "comity.triage", "comity.netiquette", "comity.playbook")
+PURE_PACKAGES = (
+    "comity.domain",
+    "comity.triage",
+    "comity.netiquette",
+    "comity.playbook",
+    "comity.replies",
+)
 
 
 @pytest.mark.parametrize("package", PURE_PACKAGES)

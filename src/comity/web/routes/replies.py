@@ -43,6 +43,7 @@ from comity.store.saved_replies import (
 from comity.store.users import User
 from comity.web.deps import SessionUser, check_csrf
 from comity.web.pages import case_repository, render, services_of
+from comity.web.replies_llm import OpenAIChat
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
@@ -194,7 +195,7 @@ def suggestions_for(
     drafts = suggest(facts.input, profile, recent, rotation=rotation, saved=saved)
     settings = services_of(request).settings
     if settings.replies_llm_url and drafts:
-        rewriter = LlmRewriter.from_settings(settings)
+        rewriter = LlmRewriter(OpenAIChat.from_settings(settings))
         drafts = rewriter.rewrite(drafts, facts.input, profile)
     matches: list[FactMatch] = []
     if facts.input.category == "misinformation":

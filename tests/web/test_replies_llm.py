@@ -1,13 +1,22 @@
+"""Rewriting drafts through an OpenAI-compatible endpoint, faked with httpx.MockTransport."""
+
 from __future__ import annotations
 
 import json
 
 import httpx
+import pytest
 
-from comity.replies import BrandProfile, CaseInput, suggest
+from comity.replies import BrandProfile, CaseInput, load_profile, suggest
 from comity.replies.llm import LlmRewriter
+from comity.web.replies_llm import OpenAIChat
 
 CASE = CaseInput("ig:9", "Love the Viva Yuzu Ade!", "x", "praise", "en", "sam", "Sam")
+
+
+@pytest.fixture(scope="module")
+def profile() -> BrandProfile:
+    return load_profile()
 
 
 def _server(
@@ -28,50 +37,51 @@ def _server(
     return httpx.MockTransport(handle)
 
 
+def _rewriter(transport: httpx.MockTransport, key: str | None = None) -> LlmRewriter:
+    return LlmRewriter(OpenAIChat("http://llm.local/v1", "tiny", key, transport=transport))
+
+
 def test_drafts_are_rewritten_by_the_endpoint(profile: BrandProfile) -> None:
     seen: list[dict[str, object]] = []
     drafts = suggest(CASE, profile)
-    rewriter = LlmRewriter(
-        "http://llm.local/v1",
-        "tiny",
-        "k3y",
-        transport=_server("Sam, you made our day! Enjoy the Viva Yuzu Ade ☕", seen),
-    )
-    out = rewriter.rewrite(drafts, CASE, profile)
-    assert [d.text for d in out] == ["Sam, you made our day! Enjoy the Viva Yuzu Ade ☕"] * len(
-        drafts
-    )
+    answer = "Sam, you made our day! Enjoy the Viva Yuzu Ade ☕"
+    out = _rewriter(_server(answer, seen), "k3y").rewrite(drafts, CASE, profile)
+    assert [d.text for d in out] == [answer] * len(drafts)
     assert all(d.template.endswith("+llm") for d in out)
     assert seen[0]["url"] == "http://llm.local/v1/chat/completions"
     assert seen[0]["auth"] == "Bearer k3y"
     body = seen[0]["body"]
     assert isinstance(body, dict) and body["model"] == "tiny"
+    assert "casual" in body["messages"][0]["content"]  # the channel's register is asked for
 
 
 def test_failures_fall_back_silently(profile: BrandProfile) -> None:
     drafts = suggest(CASE, profile)
-    for transport in (_server(None, []), _server("x", [], status=500)):
-        assert (
-            LlmRewriter("http://llm.local", transport=transport).rewrite(drafts, CASE, profile)
-            == drafts
-        )
+    for transport in (
+        _server(None, []),
+        _server("x", [], status=500),
+        httpx.MockTransport(lambda r: httpx.Response(200, text="not json")),
+    ):
+        assert _rewriter(transport).rewrite(drafts, CASE, profile) == drafts
 
 
 def test_a_rewrite_that_fails_the_checks_is_dropped(profile: BrandProfile) -> None:
     drafts = suggest(CASE, profile)
     rude = _server("Oh great, another fan. Enjoy your Viva Yuja Ade.", [])
-    assert LlmRewriter("http://llm.local", transport=rude).rewrite(drafts, CASE, profile) == drafts
-
-
-def test_off_without_a_url(profile: BrandProfile) -> None:
-    drafts = suggest(CASE, profile)
-    assert LlmRewriter("").rewrite(drafts, CASE, profile) == drafts
+    assert _rewriter(rude).rewrite(drafts, CASE, profile) == drafts
 
 
 def test_a_rewrite_must_keep_the_source_link(profile: BrandProfile) -> None:
     case = CaseInput("yt:1", "유자 전부 중국산이라던데", "youtube", "misinformation", "ko")
     drafts = suggest(case, profile)
-    dropped = _server("유자는 고흥산이에요!", [])
-    assert (
-        LlmRewriter("http://llm.local", transport=dropped).rewrite(drafts, case, profile) == drafts
+    assert _rewriter(_server("유자는 고흥산이에요!", [])).rewrite(drafts, case, profile) == drafts
+
+
+def test_the_settings_configure_the_endpoint() -> None:
+    from comity.settings import Settings
+
+    chat = OpenAIChat.from_settings(
+        Settings(replies_llm_url="http://h:1/v1/chat/completions", replies_llm_model="m")
     )
+    assert chat.endpoint() == "http://h:1/v1/chat/completions" and chat.model == "m"
+    assert chat.api_key is None
