@@ -124,3 +124,13 @@ def test_every_category_with_a_reply_has_templates_in_every_language() -> None:
 )
 def test_korean_particles_fit_the_word(text: str, fixed: str) -> None:
     assert fix_particles(text) == fixed
+
+
+def test_a_known_fact_is_cited_and_an_unknown_one_promised(profile: BrandProfile) -> None:
+    known = suggest(case("오트밀크 추가 요금 있어요?", "question", channel="kakao"), profile)
+    assert known and all("무료" in d.text for d in known)
+    unknown = suggest(
+        case("They secretly changed the logo colour", "misinformation", "en"), profile
+    )
+    assert unknown and all(d.facts == () for d in unknown)
+    assert all("source" in d.text for d in unknown)

@@ -121,8 +121,11 @@ def candidates(
     fitting = [
         t for t in templates if t.category == category and t.lang == lang and t.usable_with(values)
     ]
-    at_level = [t for t in fitting if t.level in (level, None)]
-    return at_level or fitting
+    at_level = [t for t in fitting if t.level in (level, None)] or fitting
+    if values.get("fact"):  # when the fact sheet answers it, say so rather than "we'll check"
+        citing = [t for t in at_level if "fact" in t.variables]
+        return citing or at_level
+    return at_level
 
 
 def suggest(
