@@ -141,3 +141,11 @@ def test_a_record_that_breaks_triage_costs_only_itself(
 def test_result_lines_are_exactly_json_dumps(row: dict[str, object]) -> None:
     """The fast signals encoding must never change a byte of the output."""
     assert triage_cli.record_line(row) == json.dumps(row, ensure_ascii=False)
+
+
+def test_triage_record_holds_plain_strings() -> None:
+    triage = Triager(None).triage_inputs([TriageInput("refund please, order #88231 is late")])[0]
+    row = triage_cli.triage_record(triage, "a")
+    fields = [row["primary"], row["sentiment"], row["action"], *row["secondary"]]
+    assert all(type(value) is str for value in fields)
+    assert row["primary"] == triage.primary.value

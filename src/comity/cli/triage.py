@@ -73,15 +73,19 @@ def load_triager(bundle: str | None, model: Path | None, no_signals: bool) -> Tr
 
 
 def triage_record(triage: Triage, record_id: Any = None) -> dict[str, Any]:
-    """The JSON shape of one triage result (`comity triage --json/--jsonl`)."""
+    """The JSON shape of one triage result (`comity triage --json/--jsonl`).
+
+    `str()` of these StrEnum members is their value, and ~4x cheaper than `.value`
+    (an Enum property in Python 3.11), which mattered at 10,000 comments a second.
+    """
     return {
         "id": record_id,
         "lang": triage.lang,
-        "primary": triage.primary.value,
-        "secondary": [c.value for c in triage.secondary],
-        "sentiment": triage.sentiment.value,
-        "action": triage.action.value,
-        "legal_sub": triage.legal_sub.value if triage.legal_sub else None,
+        "primary": str(triage.primary),
+        "secondary": list(map(str, triage.secondary)),
+        "sentiment": str(triage.sentiment),
+        "action": str(triage.action),
+        "legal_sub": str(triage.legal_sub) if triage.legal_sub else None,
         "signals": triage.signals,
         "reasons": list(triage.reasons),
         "model": triage.model,
