@@ -83,6 +83,7 @@ def alerts_command(
                 f"since {alert.since:%Y-%m-%d %H:%M} UTC  {alert.topic}",
                 highlight=False,
                 markup=False,
+                soft_wrap=True,
             )
 
 

@@ -111,6 +111,12 @@ def merge_details(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
             topics[int(topic["id"])] = topic
     ranked = sorted(topics.values(), key=lambda t: (-t["authors"], -t["comments"], t["id"]))
     merged = dict(new)
+    # Channels and authors over the whole episode: the most seen in any one snapshot.
+    for name, limit in (("channels", 20), ("authors", 5)):
+        counts = {str(k): int(v) for k, v in old.get(name, [])}
+        for key, value in new.get(name, []):
+            counts[str(key)] = max(counts.get(str(key), 0), int(value))
+        merged[name] = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     merged["timeline"] = [timeline[k] for k in sorted(timeline)][-MAX_TIMELINE:]
     merged["topics"] = ranked[:MAX_TOPICS]
     return merged

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from comity.domain import Category, Sentiment, Triage, WorkItem
+from comity.playbook.own_comments import OWN_COMMENT
 
 MAX_TEXT = 280
 NEGATIVE_PRIMARY = frozenset(
@@ -58,10 +59,10 @@ def _triage_fields(triage: Triage) -> tuple[bool, bool, bool]:
 
 
 def event_from_item(item: WorkItem, first_time: bool) -> Event | None:
-    """The event for a triaged, stored comment (None when it was not triaged)."""
+    """The event for a triaged, stored comment (None when untriaged or the brand's own)."""
     triage = item.triage
-    if triage is None:
-        return None
+    if triage is None or item.plan is OWN_COMMENT or item.comment.extra.get("from_brand") is True:
+        return None  # the brand correcting a rumour is not part of the storm
     comment = item.comment
     negative, toxic, misinfo = _triage_fields(triage)
     campaign = comment.context.get("campaign")

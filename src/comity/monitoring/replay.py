@@ -110,6 +110,8 @@ def record_events(
                 raise RecordError("E101", "fields 'channel' and 'author' are required")
         except (ValueError, RecordError) as exc:
             raise ReplayError(f"line {number}: {exc}") from None
+        if record.get("from_brand") is True:
+            continue  # the brand's own comments are not part of any storm
         if fields is None:
             pending.append((record, at))
             if len(pending) >= TRIAGE_BATCH:
