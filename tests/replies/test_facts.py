@@ -73,3 +73,7 @@ def test_misinformation_finds_the_fact_it_contradicts(
 
 def test_unrelated_chat_finds_no_fact(profile: BrandProfile) -> None:
     assert contradicted_facts("오늘 날씨 좋다 친구랑 산책", profile) == []
+
+
+def test_a_matched_claim_is_not_padded_with_weak_neighbours(profile: BrandProfile) -> None:
+    assert [m.fact.id for m in contradicted_facts("유자 전부 중국산이라던데", profile)] == ["yuzu"]

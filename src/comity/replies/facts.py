@@ -109,8 +109,10 @@ def contradicted_facts(
         entry = profile.fact(hit[0].id)
         if entry is not None:
             out.append(FactMatch(entry, math.inf, hit[1]))
+    # Beside a fact whose claim matched, only a clearly related second fact is worth showing.
+    floor = min_score * 2 if out else min_score
     for fact, score in index.search(text, k + 1):
-        if score >= min_score and all(m.fact.id != fact.id for m in out):
+        if score >= floor and all(m.fact.id != fact.id for m in out):
             out.append(FactMatch(fact, round(score, 2)))
     return out[:k]
 
