@@ -12,6 +12,7 @@ FIRES = [
     ("고마워요! 또 와.", "ko", "banmal", "mixed"),
     ("Vielen Dank für Ihre Nachricht. Kannst du uns schreiben?", "de", "sie", "mixes"),
     ("Danke dir! Schreib uns deine Bestellnummer.", "de", "sie", "du"),
+    ("Oh nein! Schick uns gern ein Foto per DM.", "de", "sie", "du"),
     ("Schreiben Sie uns gern eine DM.", "de", "du", "Sie"),
     ("Können Sie uns Ihre Bestellnummer schicken?", "de", "du", "Sie"),
     ("Dear Sir, we regret to inform you of a delay.", "en", "casual", "stiff"),
@@ -27,6 +28,7 @@ QUIET = [
     ("Danke dir! Die Ade ist neu. Sie schmeckt super.", "de", "du"),
     ("Hallo Anna, schreib uns gern eine DM!", "de", "du"),
     ("Vielen Dank für Ihre Nachricht, wir melden uns.", "de", "sie"),
+    ("Schreiben Sie uns gern eine DM.", "de", "sie"),
     ("Thanks so much, Sam! See you soon.", "en", "casual"),
     ("Thank you for your question. We will reply shortly.", "en", "formal"),
 ]

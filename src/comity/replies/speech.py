@@ -167,7 +167,12 @@ def check_korean(text: str, want: str) -> list[Hint]:
     return hints
 
 
-_DU = re.compile(r"\b(?:du|dich|dir|dein\w*|euch|euer|eure\w*)\b", re.IGNORECASE)
+_DU = re.compile(
+    r"\b(?:du|dich|dir|dein\w*|euch|euer|eure\w*)\b"
+    # imperatives that only du takes ("Schreib uns", "Schick uns"; Sie says "Schreiben Sie")
+    r"|\b(?:schreib|schick|meld|komm|probier|gib|sag|schau|frag|check)\b(?=\s+(?:uns|mal|gern|doch))",
+    re.IGNORECASE,
+)
 _SIE_ANYWHERE = re.compile(r"\b(?:Ihnen|Ihre[mnrs]?)\b")
 # A capitalised "Sie" is the formal you unless a 3rd-person verb follows ("Sie ist neu").
 _SIE = re.compile(
