@@ -18,7 +18,7 @@ class MonitoringConfigError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class DetectorConfig:
-    bin_minutes: int = 5
+    bin_minutes: int = 2
     warmup_hours: int = 24
     min_count: int = 8
     min_surprise: float = 6.0
@@ -92,7 +92,7 @@ def parse_config(data: Any) -> MonitoringConfig:
             float(levels.get(name, d)) for name, d in zip(LEVELS, (1.6, 2.3, 3.3), strict=True)
         )
         detector = DetectorConfig(
-            bin_minutes=int(det.get("bin_minutes", 5)),
+            bin_minutes=int(det.get("bin_minutes", 2)),
             warmup_hours=int(det.get("warmup_hours", 24)),
             min_count=int(det.get("min_count", 8)),
             min_surprise=float(det.get("min_surprise", 6.0)),
