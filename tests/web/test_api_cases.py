@@ -175,3 +175,15 @@ def test_a_browser_session_needs_the_csrf_token(
         url, json={"kind": "snooze", "until": until}, headers={"X-CSRF-Token": csrf_from(page)}
     )
     assert snoozed.status_code == 200, snoozed.text
+
+
+def test_audit_target_must_be_well_formed_and_posts_need_a_user(
+    client: TestClient, token_for: Headers, cases: dict[str, int]
+) -> None:
+    headers = token_for(Role.ANALYST)
+    bad = client.get("/api/v1/audit", params={"target": "user:1"}, headers=headers)
+    assert bad.status_code == 422 and "target" in bad.json()["detail"]
+    anonymous = client.post(f"/api/v1/cases/{cases['where']}/actions", json={"kind": "like"})
+    assert anonymous.status_code == 401
+    refused = _act(client, cases["where"], headers, kind="like")
+    assert refused.status_code == 403  # analysts read only
