@@ -11,6 +11,7 @@ act on each case's comment). `do_hide`/`do_unhide`/`do_delete` take a comment id
 accept a CommentRepository in place of the context (the first API).
 """
 
+from comity.actions.alerts import do_acknowledge_alert, do_resolve_alert, do_set_crisis_mode
 from comity.actions.authors import do_ban, do_mute, do_unban, do_unmute
 from comity.actions.bulk import BULK_KINDS, UNDOABLE, do_bulk, do_undo
 from comity.actions.cases import (
@@ -52,6 +53,7 @@ __all__ = [
     "RecentReplyConflict",
     "StaleUndo",
     "check_permission",
+    "do_acknowledge_alert",
     "do_add_label",
     "do_add_note",
     "do_approve_reply",
@@ -70,6 +72,8 @@ __all__ = [
     "do_remove_label",
     "do_reopen",
     "do_reply",
+    "do_resolve_alert",
+    "do_set_crisis_mode",
     "do_snooze",
     "do_unassign",
     "do_unban",
