@@ -24,14 +24,19 @@
   function select(row, scroll) {
     rows().forEach(function (r) {
       r.classList.remove("is-selected");
-      r.setAttribute("aria-selected", "false");
+      r.removeAttribute("aria-current");
     });
     if (!row) { selectedId = null; return; }
     row.classList.add("is-selected");
-    row.setAttribute("aria-selected", "true");
+    row.setAttribute("aria-current", "true");
     selectedId = row.getAttribute("data-case-id");
     selectedIndex = rows().indexOf(row);
-    if (scroll !== false) { row.scrollIntoView({ block: "nearest" }); }
+    if (scroll !== false) {
+      // Keyboard moves also move focus, so screen readers follow and focus is visible.
+      var link = $("a.case-open", row);
+      if (link) { link.focus({ preventScroll: true }); }
+      row.scrollIntoView({ block: "nearest" });
+    }
   }
 
   function move(step) {
