@@ -20,9 +20,11 @@ def agent(token_for: Headers) -> dict[str, str]:
 
 @pytest.fixture
 def woken(services: Services, monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Counts pipeline wake-ups instead of waiting for the background thread."""
+    """How many comments each pipeline wake-up was given (instead of the background thread)."""
     calls: list[int] = []
-    monkeypatch.setattr(services, "notify_ingested", lambda: calls.append(1))
+    monkeypatch.setattr(
+        services, "notify_ingested", lambda comments=(): calls.append(len(comments))
+    )
     return calls
 
 
