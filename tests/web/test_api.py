@@ -48,7 +48,7 @@ def test_import_counts_inserted_updated_unchanged(
     )
     assert response.status_code == 200
     assert response.json() == {"inserted": 2, "updated": 0, "unchanged": 0}
-    assert woken == [1]
+    assert woken == [2]  # both comments handed to the pipeline
     response = client.post(
         "/api/v1/comments",
         json={"comments": [record(1), record(2, text="고쳤어요")]},
