@@ -306,7 +306,7 @@ def act(
     if kind not in ACTION_KINDS:
         raise HTTPException(404, f"no action {kind!r}")
     _ = locale(request).gettext
-    query = _query_from(form.back)
+    query = query_from_back(form.back)
     status_code = 200
     extra: dict[str, Any] = {}
     try:
@@ -357,7 +357,7 @@ def act(
     )
 
 
-def _query_from(back: str) -> InboxQuery:
+def query_from_back(back: str) -> InboxQuery:
     """The list the user came from, so a full-page answer shows the same list."""
     params = dict(parse_qsl(back))
 
@@ -407,7 +407,7 @@ def undo(
         request,
         load_detail(request, case_id),
         user,
-        _query_from(form.back),
+        query_from_back(form.back),
         status_code=status_code,
         headers=headers,
         **extra,
