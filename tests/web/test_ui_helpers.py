@@ -11,7 +11,7 @@ from comity.actions.permissions import ALLOWED
 from comity.domain import Role
 from comity.web.labels import QUEUES, label_id
 from comity.web.pages import Can
-from comity.web.routes.cases_ui import query_from_back, local_datetime
+from comity.web.routes.cases_ui import local_datetime, query_from_back
 from comity.web.routes.inbox import InboxQuery
 from comity.web.templating import TextPart, make_templates, mention_parts
 
