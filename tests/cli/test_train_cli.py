@@ -71,3 +71,13 @@ def test_export_decisions_from_an_empty_database(invoke: Invoke, tmp_path: Path)
     result = invoke("train", "--export-decisions", str(out))
     assert result.exit_code == 0 and "wrote 0 decisions" in " ".join(result.output.split())
     assert out.read_text() == ""
+
+
+def test_train_rejects_an_evaluation_set_without_gold_labels(
+    invoke: Invoke, tmp_path: Path
+) -> None:
+    decisions = _jsonl(tmp_path / "decisions.jsonl", DECISIONS)
+    gold = _jsonl(tmp_path / "eval.jsonl", [{"id": "x", "text": "no gold here"}])
+    result = invoke("train", "--extra", str(decisions), "--eval", str(gold))
+    assert result.exit_code != 0
+    assert not (tmp_path / "data" / "models" / "ACTIVE").exists()

@@ -196,6 +196,8 @@ def train_command(
         sources.append("database")
     if not sources:
         raise fail("give decisions: --extra FILE and/or --from-db (or --list, --rollback)")
+    if not records:
+        raise fail(f"no decisions in {', '.join(sources)} yet: label or moderate some comments")
     examples, skipped = _examples(records)
     if not examples:
         raise fail(f"none of the {len(records)} records has a usable label (see docs/triage.md)")
@@ -234,6 +236,11 @@ def _train(
         table.add_column(column, justify="left" if column == "measure" else "right")
     if path is not None:
         gold = _read_records(path)
+        unlabelled = [
+            i for i, r in enumerate(gold, 1) if not {"primary", "action", "text"} <= set(r)
+        ]
+        if unlabelled:
+            raise fail(f"{path}: records {unlabelled[:5]} lack 'text', 'primary' or 'action'")
         before, after = _evaluate(before_triager, gold), _evaluate(after_triager, gold)
         evaluation = {"file": path.name, "before": before, "after": after}
         for key in before:
