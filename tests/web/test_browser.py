@@ -247,7 +247,7 @@ def test_reply_hide_a_troll_ban_with_reason_and_see_it_in_the_audit_log(
         page.keyboard.press("r")
         assert page.evaluate("document.activeElement.id") == "reply-text"
         page.keyboard.type("Hi Sam! The black tumbler is in every store this week.")
-        page.click('[data-action="send"]')
+        page.keyboard.press("Control+Enter")
         page.wait_for_selector(".sent-panel")
         assert "black tumbler is in every store" in page.locator(".sent-panel").inner_text()
 

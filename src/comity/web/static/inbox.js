@@ -318,6 +318,32 @@
   }
 
   document.addEventListener("htmx:afterSettle", caseShown);
+
+  // A live refresh replaces the list element (its own scroll box): keep the reading position.
+  // Filters and paging start at the top as usual.
+  var keptScroll = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var list = $("#case-list");
+    var config = event.detail && event.detail.requestConfig;
+    var cause = config && config.triggeringEvent ? config.triggeringEvent.type : "";
+    if (list && event.detail.target === list && cause === "comity:refresh") {
+      keptScroll = list.scrollTop;
+    }
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    var list = $("#case-list");
+    if (list && keptScroll !== null) { list.scrollTop = keptScroll; }
+    keptScroll = null;
+  });
+
+  // Ctrl+Enter (Cmd+Enter) in the reply box sends it.
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && event.target &&
+        event.target.id === "reply-text") {
+      var form = $("#reply-form");
+      if (form) { event.preventDefault(); form.requestSubmit(); }
+    }
+  });
   window.addEventListener("pagehide", function () { heartbeat(true); });
 
   document.addEventListener("DOMContentLoaded", function () {
