@@ -103,6 +103,9 @@ def record_line(row: dict[str, Any]) -> str:
     return _ENCODER.encode(row)
 
 
+_NO_CONTEXT = DecisionContext()
+
+
 def _input_from(record: Any) -> TriageInput:
     """Validate one JSONL record; raises ValueError with a readable message."""
     if not isinstance(record, dict):
@@ -116,8 +119,11 @@ def _input_from(record: Any) -> TriageInput:
     lang = record.get("lang")
     if lang is not None and not isinstance(lang, str):
         raise ValueError("field 'lang' is not a string")
+    channel = record.get("channel")
+    if not context and not channel:
+        return TriageInput(text, lang or None, _NO_CONTEXT)  # frozen, so one is enough
     try:
-        ctx = DecisionContext.from_mapping(context, str(record.get("channel") or ""))
+        ctx = DecisionContext.from_mapping(context, str(channel or ""))
     except (TypeError, ValueError) as error:
         raise ValueError(f"bad context: {error}") from None
     return TriageInput(text, lang or None, ctx)
