@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import typer
 from pydantic import ValidationError
 from rich.console import Console
 
-from comity.runtime.services import Services
 from comity.settings import Settings
+
+if TYPE_CHECKING:  # commands like `comity triage` never open the database
+    from comity.runtime.services import Services
 
 console = Console()
 err_console = Console(stderr=True)
@@ -29,6 +32,8 @@ def load_settings() -> Settings:
 @contextmanager
 def open_services(settings: Settings | None = None) -> Iterator[Services]:
     """Services for one command, closed afterwards."""
+    from comity.runtime.services import Services
+
     services = Services.from_settings(settings or load_settings())
     try:
         yield services

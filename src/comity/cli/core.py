@@ -20,7 +20,6 @@ from comity import __version__
 from comity.cli.common import console, err_console, fail, load_settings, open_services
 from comity.ingest.readers import FORMATS, detect_format, read_rows, write_rejects
 from comity.ingest.service import IngestReport, ingest_rows
-from comity.runtime.services import QueueingSink
 from comity.store.cases import CaseRepository
 
 PROGRESS_THRESHOLD = 300
@@ -69,6 +68,8 @@ def import_command(
             formats[path] = fmt or detect_format(path)
         except ValueError as error:
             raise fail(str(error), 2) from None
+    from comity.runtime.services import QueueingSink
+
     with open_services() as services:
         # In the scale-out mode the workers process what the import queues.
         sink = QueueingSink(services) if services.queue is not None else services.comments

@@ -6,7 +6,7 @@ import logging
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine
 
@@ -18,13 +18,15 @@ from comity.monitoring.sinks import AlertSink, AppriseSink
 from comity.netiquette import RuleHolder
 from comity.runtime.inprocess import InProcessRunner
 from comity.runtime.pipeline import Pipeline, build_pipeline, load_rule_holder
-from comity.runtime.streams import StreamQueue, StreamWorker
 from comity.settings import Settings
 from comity.store.comments import CommentRepository
 from comity.store.db import make_engine, migrate
 from comity.store.history import StoreAuthorHistory
 from comity.store.monitoring import MonitorRepository
 from comity.store.users import UserRepository
+
+if TYPE_CHECKING:  # redis is imported only in the scale-out mode
+    from comity.runtime.streams import StreamQueue, StreamWorker
 
 log = logging.getLogger(__name__)
 
@@ -137,6 +139,8 @@ class Services:
         if self._queue is None:
             from redis import Redis
 
+            from comity.runtime.streams import StreamQueue
+
             client = Redis.from_url(self.settings.queue_url, socket_timeout=10)
             self._queue = StreamQueue(
                 client,
@@ -147,6 +151,8 @@ class Services:
 
     def stream_worker(self) -> StreamWorker:
         """A `comity worker`: the pipeline without the in-process detector, which it feeds."""
+        from comity.runtime.streams import StreamWorker
+
         queue = self.queue
         if queue is None:
             raise RuntimeError("queue_url is not set: the pipeline runs in-process")
