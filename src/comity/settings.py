@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
-from pydantic import Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -14,6 +14,20 @@ from pydantic_settings import (
 )
 
 _REFUSED_SECRETS = frozenset({"changethis", "secret", "changeme", ""})
+
+
+class ConnectorSettings(BaseModel):
+    """How to reach one channel for outbound actions (the `connectors` setting's values)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: str = Field(description="Registered connector name, e.g. 'youtube' or 'generic'.")
+    token: SecretStr | None = Field(None, description="Sent as `Authorization: Bearer ...`.")
+    base_url: str = Field("", description="Base URL for connectors that call relative paths.")
+    timeout: float = Field(10.0, gt=0, le=120, description="Seconds per request.")
+    options: dict[str, str] = Field(
+        default_factory=dict, description="Keyword arguments of the connector, e.g. channel_id."
+    )
 
 
 class Settings(BaseSettings):
@@ -108,6 +122,30 @@ class Settings(BaseSettings):
         le=1024,
         description="Streams the work is split into by author; at most this many workers are "
         "busy at once. Keep it fixed while comments are queued.",
+    )
+
+    connectors: dict[str, ConnectorSettings] = Field(
+        default_factory=dict,
+        description="Channel -> connector for delivering the outbox (kind, token, base_url, "
+        "timeout, options); a channel without one keeps its actions pending.",
+    )
+    delivery_interval: float = Field(
+        10.0, gt=0, le=3600, description="Seconds between delivery passes over the outbox."
+    )
+    delivery_max_attempts: int = Field(
+        8, ge=1, le=100, description="Attempts before an outbox entry is marked failed."
+    )
+    delivery_backoff_seconds: float = Field(
+        30.0, gt=0, le=86400, description="First retry delay; doubles per attempt (jittered)."
+    )
+    delivery_stale_minutes: int = Field(
+        10, ge=1, le=1440, description="A claim older than this goes back to pending."
+    )
+    events_keep_days: int = Field(
+        30, ge=1, le=3650, description="Live-update events older than this are pruned hourly."
+    )
+    events_keep_min: int = Field(
+        10_000, ge=0, description="The newest events kept however old they are."
     )
 
     @classmethod

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from comity.store import tables as t
 from comity.store.rows import aware
@@ -102,6 +102,23 @@ class EventLog:
                 )
                 for row in conn.execute(query)
             ]
+
+    def prune(self, older_than: datetime, keep_last: int = 10_000) -> int:
+        """Delete events before `older_than`, always keeping the newest `keep_last`.
+
+        The log only serves live updates and reconnects; a client that was away longer than
+        the retention reloads the page instead. Returns how many events were deleted.
+        """
+        with self.engine.begin() as conn:
+            newest = int(
+                conn.execute(select(func.coalesce(func.max(t.events.c.id), 0))).scalar_one()
+            )
+            result = conn.execute(
+                delete(t.events).where(
+                    t.events.c.at < older_than, t.events.c.id <= newest - max(0, keep_last)
+                )
+            )
+        return int(result.rowcount)
 
     def last_id(self) -> int:
         """The newest event id (0 when there is none): where a fresh client starts."""

@@ -1,21 +1,32 @@
 """The transactional outbox: what the team did that a channel must still be told.
 
-Actions write here in their own transaction and never talk to a channel; connectors read the
-pending rows later and mark them sent or failed. An action undone before delivery simply
-cancels its pending row.
+Actions write here in their own transaction and never talk to a channel; the delivery loop
+(runtime/delivery.py) claims pending rows, asks the channel's connector and records the
+answer. An action undone before delivery simply cancels its pending row.
+
+Statuses: pending -> sending (claimed by one process) -> sent | pending again (retry later,
+`next_attempt_at`) | failed (out of attempts) | unsupported (the channel cannot do it);
+cancelled when undone first. A claim older than the stale limit goes back to pending.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, and_, exists, insert, or_, select, update
 
+from comity.domain import Action
 from comity.store import tables as t
+from comity.store.events import publish
+from comity.store.inbox_writes import insert_audit
 from comity.store.rows import aware
+
+STATUSES = ("pending", "sending", "sent", "failed", "unsupported", "cancelled")
+# Who the audit log names when delivery itself gives up on an entry.
+DELIVERY_ACTOR = "comity:delivery"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +42,11 @@ class OutboxItem:
     audit_id: int | None
     payload: dict[str, Any] = field(default_factory=dict)
     last_error: str | None = None
+    claimed_by: str | None = None
+    claimed_at: datetime | None = None
+    next_attempt_at: datetime | None = None
+    sent_at: datetime | None = None
+    remote_id: str | None = None
 
 
 def enqueue(
@@ -85,7 +101,16 @@ def _item(row: Any) -> OutboxItem:
         audit_id=row.audit_id,
         payload=dict(row.payload or {}),
         last_error=row.last_error,
+        claimed_by=row.claimed_by,
+        claimed_at=_maybe(row.claimed_at),
+        next_attempt_at=_maybe(row.next_attempt_at),
+        sent_at=_maybe(row.sent_at),
+        remote_id=row.remote_id,
     )
+
+
+def _maybe(value: datetime | None) -> datetime | None:
+    return aware(value) if value is not None else None
 
 
 class Outbox:
@@ -106,8 +131,22 @@ class Outbox:
             rows = conn.execute(select(t.outbox).order_by(t.outbox.c.id).limit(limit))
             return [_item(row) for row in rows]
 
-    def mark_sent(self, item_id: int) -> None:
-        self._finish(item_id, "sent", None)
+    def mark_sent(self, item_id: int, remote_id: str | None = None) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(t.outbox)
+                .where(t.outbox.c.id == item_id)
+                .values(
+                    status="sent",
+                    last_error=None,
+                    attempts=t.outbox.c.attempts + 1,
+                    sent_at=datetime.now(UTC),
+                    remote_id=remote_id,
+                    claimed_by=None,
+                    claimed_at=None,
+                    next_attempt_at=None,
+                )
+            )
 
     def mark_failed(self, item_id: int, error: str) -> None:
         self._finish(item_id, "failed", error)
@@ -119,3 +158,198 @@ class Outbox:
                 .where(t.outbox.c.id == item_id)
                 .values(status=status, last_error=error, attempts=t.outbox.c.attempts + 1)
             )
+
+    # --- delivery (runtime/delivery.py) ----------------------------------------------------
+
+    def get(self, item_id: int) -> OutboxItem | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.outbox).where(t.outbox.c.id == item_id)).first()
+        return _item(row) if row is not None else None
+
+    def entries(self, status: str | None = None, limit: int = 100) -> list[OutboxItem]:
+        """Newest first, optionally of one status (what `comity outbox` shows)."""
+        query = select(t.outbox)
+        if status is not None:
+            query = query.where(t.outbox.c.status == status)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(t.outbox.c.id.desc()).limit(limit))
+            return [_item(row) for row in rows]
+
+    def claim(
+        self, owner: str, now: datetime, channels: Sequence[str], limit: int = 50
+    ) -> list[OutboxItem]:
+        """Atomically take due pending entries of these channels for `owner`, oldest first.
+
+        One UPDATE ... WHERE status='pending' RETURNING: two processes never get the same
+        row (PostgreSQL re-checks the status after a row lock; SQLite has one writer). An
+        entry waits while an older entry for the same comment (or author) is still pending
+        or being sent, so a hide and its undo reach the channel in order.
+        """
+        if not channels:
+            return []
+        outbox = t.outbox
+        older = t.outbox.alias("older")
+        same_target = or_(
+            and_(outbox.c.external_id.is_not(None), older.c.external_id == outbox.c.external_id),
+            and_(
+                outbox.c.external_id.is_(None),
+                older.c.external_id.is_(None),
+                older.c.handle == outbox.c.handle,
+            ),
+        )
+        blocked = exists().where(
+            older.c.channel == outbox.c.channel,
+            older.c.id < outbox.c.id,
+            older.c.status.in_(("pending", "sending")),
+            same_target,
+        )
+        due = (
+            select(outbox.c.id)
+            .where(
+                outbox.c.status == "pending",
+                outbox.c.channel.in_(list(channels)),
+                or_(outbox.c.next_attempt_at.is_(None), outbox.c.next_attempt_at <= now),
+                ~blocked,
+            )
+            .order_by(outbox.c.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)  # PostgreSQL; SQLite renders no FOR UPDATE
+        )
+        with self.engine.begin() as conn:
+            ids = [row.id for row in conn.execute(due)]
+            if not ids:
+                return []
+            rows = conn.execute(
+                update(outbox)
+                .where(outbox.c.id.in_(ids), outbox.c.status == "pending")
+                .values(status="sending", claimed_by=owner, claimed_at=now)
+                .returning(*outbox.c)
+            ).all()
+        return sorted((_item(row) for row in rows), key=lambda item: item.id)
+
+    def release_stale(self, older_than: datetime) -> int:
+        """Claims taken before `older_than` (a crashed or hung process) go back to pending."""
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                update(t.outbox)
+                .where(t.outbox.c.status == "sending", t.outbox.c.claimed_at < older_than)
+                .values(status="pending", claimed_by=None, claimed_at=None)
+            )
+        return int(result.rowcount)
+
+    def note_unconfigured(self, configured: Sequence[str]) -> int:
+        """Pending entries of channels without a connector say so (and stay pending)."""
+        outbox = t.outbox
+        query = select(outbox.c.channel).where(outbox.c.status == "pending").distinct()
+        if configured:
+            query = query.where(outbox.c.channel.not_in(list(configured)))
+        changed = 0
+        with self.engine.begin() as conn:
+            for channel in [row.channel for row in conn.execute(query)]:
+                message = no_connector_message(channel)
+                result = conn.execute(
+                    update(outbox)
+                    .where(
+                        outbox.c.status == "pending",
+                        outbox.c.channel == channel,
+                        or_(outbox.c.last_error.is_(None), outbox.c.last_error != message),
+                    )
+                    .values(last_error=message)
+                )
+                changed += int(result.rowcount)
+        return changed
+
+    def retry_later(self, item: OutboxItem, error: str, at: datetime) -> None:
+        """One more failed attempt; back to pending until `at`."""
+        self._settle(item, status="pending", error=error, next_attempt_at=at)
+
+    def mark_unsupported(self, item: OutboxItem, reason: str, now: datetime) -> None:
+        """The channel cannot do this: final, and the team sees why."""
+        with self.engine.begin() as conn:
+            self._settle(item, status="unsupported", error=reason, conn=conn)
+            publish(
+                conn,
+                "outbox.unsupported",
+                _event_body(item, reason),
+                at=now,
+            )
+
+    def give_up(self, item: OutboxItem, error: str, now: datetime) -> None:
+        """Out of attempts: 'failed', with an audit row and an `outbox.failed` event."""
+        with self.engine.begin() as conn:
+            self._settle(item, status="failed", error=error, conn=conn)
+            insert_audit(
+                conn,
+                Action(
+                    kind="outbox.failed",
+                    target_type="outbox",
+                    target_id=str(item.id),
+                    actor=DELIVERY_ACTOR,
+                    at=now,
+                    reason=error,
+                    before={"status": "sending", "attempts": item.attempts},
+                    after={"status": "failed", "attempts": item.attempts + 1},
+                ),
+            )
+            publish(conn, "outbox.failed", _event_body(item, error), at=now)
+
+    def requeue(self, item_id: int, conn: Connection) -> OutboxItem | None:
+        """A failed or unsupported entry becomes pending again with fresh attempts."""
+        row = conn.execute(select(t.outbox).where(t.outbox.c.id == item_id)).first()
+        if row is None:
+            return None
+        conn.execute(
+            update(t.outbox)
+            .where(t.outbox.c.id == item_id)
+            .values(
+                status="pending",
+                attempts=0,
+                next_attempt_at=None,
+                claimed_by=None,
+                claimed_at=None,
+            )
+        )
+        return _item(row)
+
+    def _settle(
+        self,
+        item: OutboxItem,
+        *,
+        status: str,
+        error: str | None,
+        next_attempt_at: datetime | None = None,
+        conn: Connection | None = None,
+    ) -> None:
+        statement = (
+            update(t.outbox)
+            .where(t.outbox.c.id == item.id)
+            .values(
+                status=status,
+                last_error=error,
+                attempts=t.outbox.c.attempts + 1,
+                next_attempt_at=next_attempt_at,
+                claimed_by=None,
+                claimed_at=None,
+            )
+        )
+        if conn is not None:
+            conn.execute(statement)
+            return
+        with self.engine.begin() as own:
+            own.execute(statement)
+
+
+def no_connector_message(channel: str) -> str:
+    return f"no connector configured for channel {channel}"
+
+
+def _event_body(item: OutboxItem, error: str) -> dict[str, Any]:
+    return {
+        "outbox_id": item.id,
+        "channel": item.channel,
+        "kind": item.kind,
+        "external_id": item.external_id,
+        "handle": item.handle,
+        "audit_id": item.audit_id,
+        "error": error,
+    }

@@ -394,3 +394,10 @@ saved_replies = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index(None, "category", "lang"),
 )
+
+# --- outbox delivery (runtime/delivery.py): claims, retries with backoff, the channel's answer.
+outbox.append_column(Column("claimed_by", String(200), nullable=True))
+outbox.append_column(Column("claimed_at", DateTime(timezone=True), nullable=True))
+outbox.append_column(Column("next_attempt_at", DateTime(timezone=True), nullable=True))
+outbox.append_column(Column("sent_at", DateTime(timezone=True), nullable=True))
+outbox.append_column(Column("remote_id", String(200), nullable=True))
