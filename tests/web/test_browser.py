@@ -208,7 +208,7 @@ def test_work_the_queue_with_the_keyboard(browser: Browser, server: Server) -> N
         page.keyboard.press("e")
         page.wait_for_selector('#case-view [data-action="reopen"]')
         page.wait_for_selector(f'.case-row[data-case-id="{cases["q1"]}"]', state="detached")
-        assert page.locator(".case-row.is-selected").count() == 1
+        expect(page.locator(".case-row.is-selected")).to_have_count(1)  # after the settle
         assert cases["q1"] not in row_ids(page)
 
         # ? shows the shortcuts, Esc closes them; / jumps to the search box.

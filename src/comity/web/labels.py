@@ -43,7 +43,8 @@ CATEGORIES: dict[str, str] = {
     "spam": N_("spam"),
     "legal": N_("legal"),
     "campaign": N_("campaign"),
-    "neutral": N_("neutral"),
+    # "general", not "neutral": the sentiment has a "neutral" too, and rows show both.
+    "neutral": N_("general"),
 }
 
 SENTIMENTS: dict[str, str] = {
