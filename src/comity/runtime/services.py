@@ -80,6 +80,16 @@ class Services:
             self._pipeline.triager.watch(ModelRegistry(self.settings.data_dir / "models"))
         return self._pipeline
 
+    def research_models(self) -> bool:
+        """Whether triage runs on research-licensed weights (the UI must say so).
+
+        Exact once the pipeline is loaded (the serving process loads it at start, and it
+        follows `comity train` activations); before that, the configured bundle.
+        """
+        if self._pipeline is not None:
+            return self._pipeline.triager.bundle_info.research
+        return self.settings.triage_bundle == "research"
+
     @property
     def rules(self) -> RuleHolder:
         """The active netiquette rules (shared with the pipeline's netiquette stage)."""

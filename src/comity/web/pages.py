@@ -130,7 +130,7 @@ def render(
         "user": user,
         "can": Can(user.role) if user is not None else Can(Role.ANALYST),
         "nav": nav,
-        "research_bundle": services.settings.triage_bundle == RESEARCH_BUNDLE,
+        "research_bundle": services.research_models(),
     }
     full.update(context or {})
     return templates(request).TemplateResponse(
