@@ -20,7 +20,6 @@ from comity.store.users import User
 from comity.web.i18n import UiLocale
 from comity.web.templating import request_locale
 
-RESEARCH_BUNDLE = "research"
 AUDIT_ROLES = frozenset({Role.ADMIN, Role.MODERATOR})
 
 
