@@ -146,7 +146,7 @@ def test_reply_collision_guard_and_first_response(
 def test_replies_can_wait_for_approval(
     engine: Engine, clock: Clock, team: dict[str, User], cases: dict[str, int]
 ) -> None:
-    def agents_need_approval(user: User, _text: str) -> bool:
+    def agents_need_approval(user: User, _text: str, _case_id: int) -> bool:
         return user.role.value == "agent"
 
     ctx = ActionContext(engine, clock=clock, approval_policy=agents_need_approval)

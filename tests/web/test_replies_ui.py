@@ -269,6 +269,23 @@ def test_during_a_crisis_an_agents_reply_waits_for_a_moderator(
     assert statuses == ["pending_approval"]
 
 
+def test_an_agents_reply_on_misinformation_waits_but_on_a_complaint_goes_out(
+    agent: TestClient, services: Services, cases: dict[str, int]
+) -> None:
+    for key, text in (("m1", "확인된 사실을 안내드릴게요."), ("c1", "서연님, 바로 확인할게요.")):
+        page = agent.get(f"/cases/{cases[key]}")
+        response = agent.post(
+            f"/cases/{cases[key]}/act/reply",
+            data={"text": text, "csrf_token": csrf_from(page.text)},
+        )
+        assert response.status_code in (200, 303)
+    with services.engine.connect() as conn:
+        statuses = dict(
+            conn.execute(select(t.sent_replies.c.case_id, t.sent_replies.c.status)).all()
+        )
+    assert statuses == {cases["m1"]: "pending_approval", cases["c1"]: "sent"}
+
+
 def test_saved_replies_page_lists_the_library_with_usage(
     agent: TestClient, services: Services
 ) -> None:

@@ -16,11 +16,11 @@ from comity.store.inbox_writes import insert_audit
 from comity.store.outbox import enqueue
 from comity.store.users import User
 
-# (who replies, the reply text) -> whether a moderator must approve it before it goes out.
-ApprovalPolicy = Callable[[User, str], bool]
+# (who replies, the reply text, the case) -> whether a moderator must approve it first.
+ApprovalPolicy = Callable[[User, str, int], bool]
 
 
-def no_approval(_user: User, _text: str) -> bool:
+def no_approval(_user: User, _text: str, _case_id: int) -> bool:
     return False
 
 

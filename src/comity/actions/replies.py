@@ -65,7 +65,7 @@ def do_reply(
         recent = latest_reply(tx, case_id, now - ctx.recent_reply_window)
         if recent is not None and not confirm_recent:
             raise RecentReplyConflict(case_id, recent.by, recent.at, recent.text)
-        pending = ctx.approval_policy(by, body)
+        pending = ctx.approval_policy(by, body, case_id)
         status = "pending_approval" if pending else "sent"
         reply_id = insert_reply(
             tx,

@@ -184,8 +184,8 @@ def record_profile_change(engine: Engine, by: str, path: str, before: str, after
 class ReplyApproval:
     """The brand profile's four-eyes rule as the `approval_policy` of comity.actions.
 
-    Called as `(user, text)` it applies the role and crisis rules; given the case id too
-    (`(user, text, case_id)`) it also applies the category rule (legal, misinformation).
+    Applies the role and crisis rules, and with the case id the category rule (legal,
+    misinformation).
     """
 
     def __init__(self, engine: Engine, policy: ApprovalPolicy) -> None:
