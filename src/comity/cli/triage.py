@@ -51,18 +51,22 @@ def load_triager(bundle: str | None, model: Path | None, no_signals: bool) -> Tr
     """
     if no_signals:
         return Triager(None)
+    from comity.cli.common import load_settings
+    from comity.replies.profile import profile_path
+
+    settings = load_settings()
     registry = None
     if bundle is None and model is None:
-        from comity.cli.common import load_settings
         from comity.triage.registry import ModelRegistry
 
-        settings = load_settings()
         bundle = settings.triage_bundle
         registry = ModelRegistry(settings.data_dir / "models")
     try:
         triager = Triager.load(bundle or "default", model)
         if registry is not None and registry.active() is not None:
             triager.watch(registry, interval=float("inf"))
+        # The same brand facts as the server: the configured or admin-edited profile.
+        triager.follow_profile(profile_path(settings.brand_profile_file, settings.data_dir))
         return triager
     except (ImportError, OSError, ValueError, KeyError, RuntimeError) as error:
         err_console.print(

@@ -11,6 +11,7 @@ from comity.monitoring.crisis import CrisisPolicy, crisis_stage
 from comity.netiquette import RuleHolder, load_rules, netiquette_stage
 from comity.playbook import default_config, load_config, playbook_stage
 from comity.playbook.own_comments import own_comments_stage
+from comity.replies.profile import profile_path
 from comity.settings import Settings
 from comity.store.history import StoreAuthorHistory
 from comity.triage import Triager
@@ -45,12 +46,13 @@ def build_pipeline(
     `crisis` gives the crisis modes that are on; with it, a crisis stage follows the playbook.
     """
     triager = Triager.load(settings.triage_bundle)
+    triager.follow_profile(profile_path(settings.brand_profile_file, settings.data_dir))
     history.strike_decay = rules.current.decay
     playbook = load_config(settings.playbook_file) if settings.playbook_file else default_config()
     stages = [
         own_comments_stage(settings.brand_accounts),
         triage_stage(triager),
-        netiquette_stage(rules, history),
+        netiquette_stage(rules, history, sanctions=history),
         playbook_stage(playbook, history, _now),
     ]
     if crisis is not None:

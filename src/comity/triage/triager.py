@@ -12,10 +12,12 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+import yaml
 
 from comity.domain import Comment, Triage
 from comity.triage.decide import DecisionContext, decide_deferred, with_explanation
 from comity.triage.lexicons import CueFinder, default_finder
+from comity.triage.lexicons.profile import read_profile
 from comity.triage.normalize import normalize_text
 
 LanguageDetector = Callable[[str], tuple[str, float]]
@@ -155,6 +157,34 @@ class Triager:
         self._stamp: float | None = None
         self._checked = 0.0
         self._interval = 1.0
+        self._profile: Path | None = None
+        self._profile_stamp: float | None = None
+        self._profile_checked = 0.0
+
+    def follow_profile(self, path: Path) -> None:
+        """Take brand names, campaign cues and the fact sheet from the brand profile at
+        `path`, re-read when the file changes (an admin edits it in the UI)."""
+        self._profile, self._profile_stamp = path, None
+        self._refresh_profile(force=True)
+
+    def _refresh_profile(self, *, force: bool = False) -> None:
+        path = self._profile
+        now = time.monotonic()
+        if path is None or (not force and now - self._profile_checked < self._interval):
+            return
+        self._profile_checked = now
+        try:
+            stamp = path.stat().st_mtime_ns / 1e9
+        except OSError as error:
+            log.warning("keeping the current brand profile: %s", error)
+            return
+        if stamp == self._profile_stamp:
+            return
+        self._profile_stamp = stamp
+        try:
+            self.finder = CueFinder(read_profile(path))
+        except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as error:
+            log.warning("keeping the current brand profile, %s is unusable: %s", path, error)
 
     def _use(self, signals: SignalSource | None) -> None:
         meta = signals.metadata if signals is not None else {}
@@ -258,6 +288,8 @@ class Triager:
             return []
         if self._registry is not None:
             self.refresh()
+        if self._profile is not None:
+            self._refresh_profile()
         signal_model, model_name = self.signals, self.model  # one model for the whole batch
         langs = [item.lang or self.detect_language(item.text)[0] for item in inputs]
         norms = [normalize_text(item.text) for item in inputs]

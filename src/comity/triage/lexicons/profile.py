@@ -137,9 +137,14 @@ def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
     )
 
 
-@cache
-def load_profile(path: Path = DEFAULT_PROFILE) -> BrandProfile:
-    """Read a brand profile YAML file (cached: profiles are read once per process)."""
+def read_profile(path: Path) -> BrandProfile:
+    """Read a brand profile YAML file now (a file that changes is read again)."""
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return profile_from_dict(data)
+
+
+@cache
+def load_profile(path: Path = DEFAULT_PROFILE) -> BrandProfile:
+    """Read a brand profile YAML file once per process."""
+    return read_profile(path)
