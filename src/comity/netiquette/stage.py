@@ -8,11 +8,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from comity.domain import Comment, Stage, WorkItem
+from comity.domain import Comment, RuleHit, Stage, WorkItem
 from comity.netiquette.context import AuthorContext
 from comity.netiquette.holder import RuleHolder
 from comity.netiquette.ladder import active_strikes
 from comity.netiquette.ruleset import RuleSet
+from comity.netiquette.sanctions import SanctionHistory, enforce_sanctions
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +79,14 @@ def author_context(ruleset: RuleSet, comment: Comment, history: AuthorHistory) -
     return AuthorContext(strikes=strikes, first_seen=first, recent=recent)
 
 
-def netiquette_stage(holder: RuleHolder, history: AuthorHistory) -> Stage:
-    """Fills `WorkItem.rule_hits` for items not judged yet, with the holder's current rules."""
+def netiquette_stage(
+    holder: RuleHolder, history: AuthorHistory, sanctions: SanctionHistory | None = None
+) -> Stage:
+    """Fills `WorkItem.rule_hits` for items not judged yet, with the holder's current rules.
+
+    With `sanctions`, a comment written while its author was banned or muted also gets a
+    sanction hit that hides it automatically (netiquette/sanctions.py).
+    """
 
     def run(items: Sequence[WorkItem]) -> None:
         ruleset = holder.current  # one rule set for the whole batch, even during a reload
@@ -91,6 +98,20 @@ def netiquette_stage(holder: RuleHolder, history: AuthorHistory) -> Stage:
             except Exception:  # history unavailable: judge on the comment alone
                 logger.exception("author history failed for %s", item.comment.key)
                 context = AuthorContext.from_comment(item.comment)
-            item.rule_hits = tuple(ruleset.evaluate(item.comment, item.triage, context))
+            hits = tuple(ruleset.evaluate(item.comment, item.triage, context))
+            if sanctions is not None:
+                hits += _sanction_hits(sanctions, item.comment)
+            item.rule_hits = hits
 
     return Stage(name="netiquette", requires=("comment", "triage"), assigns=("rule_hits",), run=run)
+
+
+def _sanction_hits(sanctions: SanctionHistory, comment: Comment) -> tuple[RuleHit, ...]:
+    try:
+        hit = enforce_sanctions(
+            sanctions, comment.channel, comment.author.handle, comment.created_at
+        )
+    except Exception:  # history unavailable: the team still sees the comment
+        logger.exception("sanction lookup failed for %s", comment.key)
+        return ()
+    return (hit,) if hit is not None else ()

@@ -192,9 +192,12 @@ def _apply_rules(
     for effect in map(read_rule_hit, rule_hits):
         hit = effect.hit
         if effect.step is not None:
-            # A customer with a problem is never moderated without a person looking.
-            automatic = effect.step in config.rules.automatic and not customer
+            # A customer with a problem is never moderated without a person looking, unless a
+            # person already decided (`:auto`, a sanctioned author's comment).
+            automatic = effect.automatic or (effect.step in config.rules.automatic and not customer)
             draft.steps.add(effect.step, automatic)
+            if effect.automatic:
+                draft.steps.mark_automatic(frozenset({effect.step}))
             moderated = moderated or (effect.step in MODERATION and not automatic)
             note = f"rule {hit.rule_id}: {effect.step.value}, {hit.reason}"
             draft.notes.append(note.rstrip(", "))

@@ -106,17 +106,19 @@ class RuleEffect:
     flag: bool = False
     queue: Queue | None = None
     label: str | None = None
+    # `<step>:auto`: a person already decided (an author's ban or mute), so it runs on its own.
+    automatic: bool = False
 
 
 def read_rule_hit(hit: RuleHit) -> RuleEffect:
-    """Read `hit.action`: a step name, `flag`, `flag:<queue>` or `label:<name>`.
+    """Read `hit.action`: a step name, `<step>:auto`, `flag`, `flag:<queue>` or `label:<name>`.
 
     Anything unknown is treated as a flag, so a person looks rather than the hit vanishing.
     """
     verb, _, argument = hit.action.strip().lower().partition(":")
     verb, argument = verb.strip(), argument.strip()
     if verb in ("remind", "hide", "delete", "mute", "ban", "escalate"):
-        return RuleEffect(hit, step=ActionKind(verb))
+        return RuleEffect(hit, step=ActionKind(verb), automatic=argument == "auto")
     if verb == "label":
         return RuleEffect(hit, label=argument or None)
     if verb == "flag" and argument in {q.value for q in Queue}:

@@ -22,6 +22,7 @@ import logging
 import os
 import random
 import socket
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -184,7 +185,9 @@ class Delivery:
     events: EventLog | None = None
     events_keep: timedelta = timedelta(days=30)
     events_keep_min: int = 10_000
+    interval: float = 10.0
     _next_prune: datetime | None = None
+    _next_tick: float = 0.0
 
     @classmethod
     def from_settings(cls, settings: Settings, outbox: Outbox, events: EventLog) -> Delivery:
@@ -197,7 +200,21 @@ class Delivery:
             events=events,
             events_keep=timedelta(days=settings.events_keep_days),
             events_keep_min=settings.events_keep_min,
+            interval=settings.delivery_interval,
         )
+
+    def tick(self) -> DeliveryReport | None:
+        """A pass and the housekeeping if `interval` seconds went by since the last tick.
+
+        For loops that come round more often than deliveries should (queue workers).
+        """
+        now = time.monotonic()
+        if now < self._next_tick:
+            return None
+        self._next_tick = now + self.interval
+        report = self.run_once()
+        self.housekeeping()
+        return report
 
     def run_once(self) -> DeliveryReport:
         """Release stale claims, note unconfigured channels, deliver what is due."""

@@ -26,6 +26,7 @@ from comity.store.monitoring import MonitorRepository
 from comity.store.users import UserRepository
 
 if TYPE_CHECKING:  # redis is imported only in the scale-out mode
+    from comity.runtime.delivery import Delivery
     from comity.runtime.streams import StreamQueue, StreamWorker
 
 log = logging.getLogger(__name__)
@@ -50,6 +51,8 @@ class Services:
     _stop: threading.Event = field(default_factory=threading.Event, repr=False)
     _worker: threading.Thread | None = field(default=None, repr=False)
     _queue: StreamQueue | None = field(default=None, repr=False)
+    _delivery: Delivery | None = field(default=None, repr=False)
+    _delivery_thread: threading.Thread | None = field(default=None, repr=False)
 
     @classmethod
     def from_settings(
@@ -103,6 +106,7 @@ class Services:
             if self._runner is None:
                 stages = list(self.stages) if self.stages is not None else self.pipeline.stages
                 consumers = [self.monitor_consumer] if self.monitor is not None else []
+                consumers.insert(0, self.automatic_steps())
                 self._runner = InProcessRunner(
                     self.comments, stages, history=self.history, consumers=consumers
                 )
@@ -167,7 +171,9 @@ class Services:
         if queue is None:
             raise RuntimeError("queue_url is not set: the pipeline runs in-process")
         stages = list(self.stages) if self.stages is not None else self.pipeline.stages
-        runner = InProcessRunner(self.comments, stages, history=self.history)
+        runner = InProcessRunner(
+            self.comments, stages, history=self.history, consumers=[self.automatic_steps()]
+        )
         monitor = self.monitor
         return StreamWorker(
             queue=queue,
@@ -175,7 +181,37 @@ class Services:
             repository=self.comments,
             monitor=(lambda: self._fresh_monitor_consumer()) if monitor is not None else None,
             monitor_watermark=(lambda: monitor.load_state()[1]) if monitor is not None else None,
+            delivery=self.delivery.tick,
         )
+
+    def automatic_steps(self) -> Any:
+        """The batch consumer that carries out plans' automatic steps (runtime/automatic.py)."""
+        from comity.runtime.automatic import AutomaticSteps
+
+        return AutomaticSteps(self.action_context)
+
+    @property
+    def delivery(self) -> Delivery:
+        """Outbox delivery through the configured connectors (an unknown kind raises here)."""
+        if self._delivery is None:
+            from comity.runtime.delivery import Delivery
+            from comity.store.events import EventLog
+            from comity.store.outbox import Outbox
+
+            self._delivery = Delivery.from_settings(
+                self.settings, Outbox(self.engine), EventLog(self.engine)
+            )
+        return self._delivery
+
+    def _delivery_loop(self) -> None:
+        while not self._stop.wait(self.settings.delivery_interval):
+            try:
+                report = self.delivery.run_once()
+                if report.attempted:
+                    log.info("outbox delivery: %s", report)
+                self.delivery.housekeeping()
+            except Exception:  # keep serving; entries stay pending for the next pass
+                log.exception("outbox delivery pass failed; entries will be retried")
 
     def _fresh_monitor_consumer(self) -> MonitorConsumer:
         """State is reloaded from the store: another worker may have fed the detector."""
@@ -193,6 +229,11 @@ class Services:
         self._worker = threading.Thread(target=self._loop, name="comity-pipeline", daemon=True)
         self._worker.start()
         self._wakeup.set()
+        _ = self.delivery  # a bad `connectors` setting stops the start, not a thread later
+        self._delivery_thread = threading.Thread(
+            target=self._delivery_loop, name="comity-delivery", daemon=True
+        )
+        self._delivery_thread.start()
 
     def notify_ingested(self, comments: Sequence[Comment] = ()) -> None:
         """New comments are stored: wake the background pipeline, or queue them for workers.
@@ -226,6 +267,11 @@ class Services:
         if self._worker is not None:
             self._worker.join(timeout=10)
             self._worker = None
+        if self._delivery_thread is not None:
+            self._delivery_thread.join(timeout=10)
+            self._delivery_thread = None
+        if self._delivery is not None:
+            self._delivery.close()
         if self._queue is not None:
             self._queue.client.close()
         self.engine.dispose()

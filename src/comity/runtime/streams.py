@@ -176,6 +176,8 @@ class StreamWorker:
     sweep_limit: int = 10_000
     monitor: MonitorFactory | None = None
     monitor_watermark: MonitorWatermark | None = None
+    # One outbox delivery pass per round when due (runtime/delivery.py Delivery.tick).
+    delivery: Callable[[], object] | None = None
     _leases: Leases | None = None
     _next_sweep: float = 0.0
     _start: int = 0
@@ -199,6 +201,11 @@ class StreamWorker:
                 continue
             processed += self._drain(partition)
         self.feed_monitor()
+        if self.delivery is not None:
+            try:
+                self.delivery()
+            except Exception:  # delivery retries on its own; the pipeline goes on
+                log.exception("outbox delivery pass failed")
         return processed
 
     def _drain(self, partition: int) -> int:

@@ -8,6 +8,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import Engine, Text, and_, exists, or_, select
 
 from comity.domain import Case, CaseStatus, Category, Comment
+from comity.netiquette.sanctions import KINDS as SANCTION_KINDS
+from comity.netiquette.sanctions import Sanction
 from comity.store import tables as t
 from comity.store.history_snapshot import HistorySnapshot, load_snapshot
 from comity.store.rows import aware, case_from_row
@@ -26,13 +28,24 @@ class StoreAuthorHistory:
         self.engine = engine
         self.strike_decay = strike_decay
         self._snapshot: HistorySnapshot | None = None
+        self._sanctions: dict[tuple[str, str], list[Sanction]] | None = None
 
     def prefetch(self, comments: Sequence[Comment], lookback: timedelta = LOOKBACK) -> None:
         """Read the history of a batch's authors at once; answers come from memory until release."""
         self._snapshot = load_snapshot(self.engine, comments, lookback) if comments else None
+        keys = {(c.channel, c.author.handle) for c in comments}
+        self._sanctions = _load_sanctions(self.engine, keys) if comments else None
 
     def release(self) -> None:
         self._snapshot = None
+        self._sanctions = None
+
+    def sanctions(self, channel: str, handle: str) -> Sequence[Sanction]:
+        """Every ban and mute of the author, lifted or not (netiquette/sanctions.py decides)."""
+        found = self._sanctions
+        if found is not None and self._covered(channel, handle) is not None:
+            return found.get((channel, handle), [])
+        return _load_sanctions(self.engine, {(channel, handle)}).get((channel, handle), [])
 
     def _covered(
         self, channel: str, handle: str, since: datetime | None = None
@@ -170,3 +183,35 @@ class StoreAuthorHistory:
         with self.engine.connect() as conn:
             rows = conn.execute(select(t.strikes.c.channel, t.strikes.c.handle, t.strikes.c.at))
             return [(row.channel, row.handle, aware(row.at)) for row in rows]
+
+
+def _load_sanctions(
+    engine: Engine, keys: set[tuple[str, str]]
+) -> dict[tuple[str, str], list[Sanction]]:
+    """The bans and mutes of these authors, by (channel, handle)."""
+    found: dict[tuple[str, str], list[Sanction]] = {}
+    by_channel: dict[str, list[str]] = {}
+    for channel, handle in keys:
+        by_channel.setdefault(channel, []).append(handle)
+    s = t.author_sanctions
+    with engine.connect() as conn:
+        for channel, handles in by_channel.items():
+            for start in range(0, len(handles), 500):
+                query = select(s).where(
+                    s.c.channel == channel,
+                    s.c.handle.in_(handles[start : start + 500]),
+                    s.c.kind.in_(SANCTION_KINDS),
+                )
+                for row in conn.execute(query):
+                    found.setdefault((row.channel, row.handle), []).append(
+                        Sanction(
+                            kind=row.kind,
+                            at=aware(row.at),
+                            by=row.by,
+                            reason=row.reason,
+                            until=aware(row.until) if row.until is not None else None,
+                            lifted_at=aware(row.lifted_at) if row.lifted_at is not None else None,
+                            id=row.id,
+                        )
+                    )
+    return found
