@@ -37,6 +37,8 @@ ALLOWED: dict[str, frozenset[Role]] = {
     "feedback": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
     "showcase": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
     "share": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
+    # Delivery (runtime/delivery.py): re-queueing an entry the channel did not take.
+    "retry_delivery": frozenset({Role.ADMIN, Role.MODERATOR}),
 }
 
 

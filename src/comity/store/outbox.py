@@ -294,13 +294,24 @@ class Outbox:
             publish(conn, "outbox.failed", _event_body(item, error), at=now)
 
     def requeue(self, item_id: int, conn: Connection) -> OutboxItem | None:
-        """A failed or unsupported entry becomes pending again with fresh attempts."""
+        """The entry becomes pending again with fresh attempts; returns it as it was."""
+        return self.requeue_if(item_id, None, conn)
+
+    def requeue_if(
+        self, item_id: int, statuses: Sequence[str] | None, conn: Connection
+    ) -> OutboxItem | None:
+        """Re-queue the entry when its status is one of `statuses` (any when None).
+
+        Returns the entry as it was (None when there is none); unchanged if not allowed.
+        """
         row = conn.execute(select(t.outbox).where(t.outbox.c.id == item_id)).first()
         if row is None:
             return None
+        if statuses is not None and row.status not in statuses:
+            return _item(row)
         conn.execute(
             update(t.outbox)
-            .where(t.outbox.c.id == item_id)
+            .where(t.outbox.c.id == item_id, t.outbox.c.status == row.status)
             .values(
                 status="pending",
                 attempts=0,
