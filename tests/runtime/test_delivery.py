@@ -346,3 +346,60 @@ def test_an_unknown_connector_kind_is_refused_with_the_known_ones() -> None:
         links.get("yt")
     assert links.allows("yt", "hide") and not links.allows("yt", "like")
     assert links.allows("instagram", "like")  # no connector: nothing is known to be refused
+
+
+def test_tick_runs_a_pass_at_most_once_per_interval(
+    engine: Engine, youtube: FakeYouTube, clock: Clock
+) -> None:
+    delivery = _delivery(engine, youtube, clock)
+    delivery.interval = 3600
+    _enqueue(engine, "youtube", "hide", external_id="a", reason="spam")
+    first = delivery.tick()
+    assert first is not None and first.sent == 1
+    _enqueue(engine, "youtube", "hide", external_id="b", reason="spam")
+    assert delivery.tick() is None  # a worker's next round, seconds later
+    assert len(youtube.requests) == 1
+
+
+def test_the_server_refuses_to_start_with_an_unknown_connector(tmp_path: Path) -> None:
+    from comity.runtime.services import Services
+    from comity.settings import Settings
+
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        database_url=f"sqlite:///{tmp_path / 'c.db'}",
+        connectors={"insta": {"kind": "instagramm"}},  # type: ignore[dict-item]
+    )
+    services = Services.from_settings(settings, stages=[])
+    try:
+        with pytest.raises(ConnectorConfigError, match="unknown connector kind 'instagramm'"):
+            services.start_background_pipeline()
+    finally:
+        services.close()
+
+
+def test_the_background_loop_delivers_and_stops_with_the_services(tmp_path: Path) -> None:
+    from comity.runtime.services import Services
+    from comity.settings import Settings
+
+    settings = Settings(
+        data_dir=tmp_path / "data",
+        database_url=f"sqlite:///{tmp_path / 'c.db'}",
+        connectors={"youtube": {"kind": "youtube", "token": "t"}},  # type: ignore[dict-item]
+        delivery_interval=0.05,
+    )
+    services = Services.from_settings(settings, stages=[])
+    youtube = FakeYouTube()
+    services.delivery.links.transport = httpx.MockTransport(youtube)
+    item_id = _enqueue(services.engine, "youtube", "hide", reason="spam")
+    services.start_background_pipeline()
+    try:
+        for _ in range(200):  # the loop's own pace; wait for the outcome, not a duration
+            item = Outbox(services.engine).get(item_id)
+            if item is not None and item.status == "sent":
+                break
+            threading.Event().wait(0.05)
+        assert item is not None and item.status == "sent"
+    finally:
+        services.close()
+    assert services._delivery_thread is None
