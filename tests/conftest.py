@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import Engine
 from starlette.exceptions import StarletteDeprecationWarning
 
 with warnings.catch_warnings():
@@ -23,7 +24,10 @@ with warnings.catch_warnings():
 from comity.domain import Stage
 from comity.runtime.services import Services
 from comity.settings import Settings
+from comity.store import make_engine, migrate
+from comity.store.tables import metadata
 from comity.web import create_app
+from tests.pg import temporary_database
 
 
 @pytest.fixture
@@ -68,3 +72,29 @@ def client(app: FastAPI) -> Iterator[TestClient]:
     """Runs the lifespan (background pipeline) for the duration of the test."""
     with TestClient(app) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """One throwaway PostgreSQL database for the run (mandatory when CI=true)."""
+    with temporary_database() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """A migrated, empty database of each supported kind (tests using it run on both)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'comity.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    engine = make_engine(url)
+    migrate(engine)
+    yield engine
+    if request.param == "postgres":
+        with engine.begin() as conn:
+            for table in reversed(metadata.sorted_tables):
+                conn.execute(table.delete())
+    engine.dispose()

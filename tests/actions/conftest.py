@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,37 +10,9 @@ from sqlalchemy import Engine, insert
 
 from comity.actions import ActionContext
 from comity.domain import Category, Priority, Queue, Role, Sentiment
-from comity.store import make_engine, migrate
 from comity.store import tables as t
-from comity.store.tables import metadata
 from comity.store.users import User
-from tests.pg import temporary_database
 from tests.store.inbox_data import Seed, store
-
-
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    with temporary_database() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    """A migrated, empty database of each supported kind (as in tests/store)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'comity.db'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
-    migrate(engine)
-    yield engine
-    if request.param == "postgres":
-        with engine.begin() as conn:
-            for table in reversed(metadata.sorted_tables):
-                conn.execute(table.delete())
-    engine.dispose()
 
 
 class Clock:
