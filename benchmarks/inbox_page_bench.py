@@ -51,8 +51,7 @@ def measure(settings: Settings, services: Services, repeat: int) -> list[tuple[s
     ko = {"Accept-Language": "ko-KR,ko;q=0.9"}
     htmx = {**ko, "HX-Request": "true"}
     with services.engine.connect() as conn:
-        # queue_bench also writes a category the taxonomy does not know ("chit_chat");
-        # the case view reads triages strictly, so open a case with a known one.
+        # The most urgent open complaint: the case a moderator opens first.
         case_id = conn.execute(
             text(
                 "SELECT cases.id FROM cases JOIN triages ON triages.comment_id = cases.comment_id "

@@ -37,7 +37,7 @@ SYLLABLES = (
 LATIN = ("great", "coffee", "lecker", "Filiale", "store", "order", "cup", "again", "nice", "latte")
 # "환불해주세요" (please refund) in one comment of 200: a realistic, selective search term.
 NEEDLE = "환불해주세요"
-CATEGORIES = ("praise", "question", "complaint", "feedback", "chit_chat", "spam", "toxic")
+CATEGORIES = ("praise", "question", "complaint", "feedback", "neutral", "spam", "toxic")
 SENTIMENTS = ("positive", "neutral", "negative")
 # Share of cases per queue (per 100), roughly what the demo's playbook produces.
 QUEUES = (

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, and_, case, func, literal, or_, select, text
+from sqlalchemy import Engine, and_, case, func, literal, or_, select, text, union_all
 
-from comity.domain import Case, CaseStatus, Category, Comment, Queue, Sentiment, Triage
+from comity.domain import (
+    ActionKind,
+    Case,
+    CaseStatus,
+    Category,
+    Comment,
+    LegalSub,
+    Queue,
+    Sentiment,
+    Triage,
+)
 from comity.store import tables as t
 from comity.store.history import StoreAuthorHistory
 from comity.store.inbox_rows import (
@@ -25,6 +36,10 @@ from comity.store.inbox_rows import (
 from comity.store.rows import aware, case_from_row, comment_from_row, triage_from_row
 from comity.store.search import text_condition
 
+log = logging.getLogger(__name__)
+_E = TypeVar("_E", Category, Sentiment, ActionKind, LegalSub)
+_D = TypeVar("_D")
+
 VIEWS = ("all", "mine", "unassigned", "overdue")
 STATUSES = ("open", "snoozed", "done", "any")
 SNIPPET_LENGTH = 140
@@ -32,6 +47,11 @@ MAX_LIMIT = 500
 DONE_COUNT_CAP = 10_000
 WALK_FILTERS = ("campaign",)  # comment filters checked by walking the open cases
 WALK_FIRST_CHUNK = 500  # candidates read first when walking the open cases
+COUNT_CAP = 10_000  # the author card counts an author's comments per channel up to this
+
+
+# What comity.actions.authors records against an author (shown in the case's audit trail).
+AUTHOR_SANCTION_ACTIONS = frozenset({"ban", "mute", "unban", "unmute"})
 
 
 class CaseFilterError(ValueError):
@@ -109,6 +129,7 @@ class CaseView:
 # CaseRepository.list shadows the builtin inside the class body.
 ViewList = list[CaseView]
 IdList = list[int]
+AuditList = list[AuditEntry]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +155,8 @@ class AuthorCard:
     earlier_cases: list[CaseSummary]
     open_problem: bool
     sanctions: list[Sanction]
+    # Channels whose count stopped at COUNT_CAP (show "10000+").
+    capped_channels: frozenset[str] = frozenset()
 
     @property
     def total_comments(self) -> int:
@@ -486,7 +509,7 @@ class CaseRepository:
             row = conn.execute(
                 select(*_ROW_COLUMNS).select_from(_JOIN).where(t.cases.c.id == case_id)
             ).one()
-            triage = triage_from_row(row._mapping, "tr_") if row.tr_primary is not None else None
+            triage = _triage(row._mapping, case_id) if row.tr_primary is not None else None
             comment = view.comment
             parent = None
             if comment.parent_external_id:
@@ -535,6 +558,7 @@ class CaseRepository:
             notes = notes_for(conn, case_id)
             sent = replies_for(conn, case_id)
             audit = audit_for(conn, [("case", str(case_id)), ("comment", str(comment.id))])
+            audit = _merge(audit, self._author_audit(conn, view, now))
         return CaseDetail(
             view=view,
             triage=triage,
@@ -548,78 +572,171 @@ class CaseRepository:
         )
 
     def _author_card(self, conn: Any, comment: Comment, case_id: int, now: datetime) -> AuthorCard:
+        """The same handle on every channel, read through indexes only.
+
+        The author rows come by handle (ix_authors_handle), everything else by their ids
+        (comments' author_id indexes), so a prolific author costs at most COUNT_CAP index
+        entries per channel, never a scan of the comments.
+        """
         handle = comment.author.handle
-        per_channel = {
-            row.channel: int(row.n)
-            for row in conn.execute(
-                select(t.comments.c.channel, func.count().label("n"))
-                .select_from(t.comments.join(t.authors, t.authors.c.id == t.comments.c.author_id))
-                .where(t.authors.c.handle == handle)
-                .group_by(t.comments.c.channel)
-                .order_by(t.comments.c.channel)
+        found = conn.execute(
+            select(t.authors.c.id, t.authors.c.channel, t.authors.c.first_seen).where(
+                t.authors.c.handle == handle
             )
-        }
-        first_seen = conn.execute(
-            select(func.min(t.authors.c.first_seen)).where(t.authors.c.handle == handle)
-        ).scalar_one()
-        earlier = [
-            CaseSummary(
-                id=row.id,
-                queue=row.queue,
-                status=row.status,
-                channel=row.channel,
-                created_at=aware(row.comment_created_at),
-                snippet=snippet(row.text, 80),
-            )
-            for row in conn.execute(
-                select(
-                    t.cases.c.id,
-                    t.cases.c.queue,
-                    t.cases.c.status,
-                    t.comments.c.channel,
-                    t.comments.c.text,
-                    t.comments.c.created_at.label("comment_created_at"),
+        ).all()
+        channel_of = {row.id: row.channel for row in found}
+        ids = sorted(channel_of)
+        per_channel: dict[str, int] = {}
+        capped: set[str] = set()
+        if ids:
+            # One statement: a capped count per author id (a channel has one row per handle).
+            parts = [
+                select(literal(author_id).label("author_id"), func.count().label("n")).select_from(
+                    select(literal(1).label("one"))
+                    .select_from(t.comments)
+                    .where(t.comments.c.author_id == author_id)
+                    .limit(COUNT_CAP + 1)
+                    .subquery()
                 )
-                .select_from(
-                    t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id).join(
-                        t.authors, t.authors.c.id == t.comments.c.author_id
+                for author_id in ids
+            ]
+            counted = parts[0] if len(parts) == 1 else union_all(*parts)
+            for row in conn.execute(counted):
+                channel = channel_of[int(row.author_id)]
+                n = int(row.n)
+                if n > COUNT_CAP:
+                    n = COUNT_CAP
+                    capped.add(channel)
+                if n:
+                    per_channel[channel] = per_channel.get(channel, 0) + n
+        first_seen = min((row.first_seen for row in found), default=None)
+        earlier: list[CaseSummary] = []
+        open_problem = False
+        if ids:
+            earlier = [
+                CaseSummary(
+                    id=row.id,
+                    queue=row.queue,
+                    status=row.status,
+                    channel=row.channel,
+                    created_at=aware(row.comment_created_at),
+                    snippet=snippet(row.text, 80),
+                )
+                for row in conn.execute(
+                    select(
+                        t.cases.c.id,
+                        t.cases.c.queue,
+                        t.cases.c.status,
+                        t.comments.c.channel,
+                        t.comments.c.text,
+                        t.comments.c.created_at.label("comment_created_at"),
                     )
+                    .select_from(t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id))
+                    .where(t.comments.c.author_id.in_(ids), t.cases.c.id != case_id)
+                    .order_by(t.comments.c.created_at.desc(), t.cases.c.id.desc())
+                    .limit(20)
                 )
-                .where(t.authors.c.handle == handle, t.cases.c.id != case_id)
-                .order_by(t.comments.c.created_at.desc())
-                .limit(20)
+            ]
+            unhappy = or_(
+                t.triages.c.sentiment == Sentiment.NEGATIVE.value,
+                t.triages.c.primary == Category.COMPLAINT.value,
             )
-        ]
-        unhappy = or_(
-            t.triages.c.sentiment == Sentiment.NEGATIVE.value,
-            t.triages.c.primary == Category.COMPLAINT.value,
-        )
-        open_problem = (
-            conn.execute(
-                select(t.cases.c.id)
-                .select_from(_JOIN)
-                .where(
-                    t.authors.c.handle == handle,
-                    t.cases.c.id != case_id,
-                    t.cases.c.status == CaseStatus.OPEN.value,
-                    t.cases.c.queue == Queue.NEEDS_REPLY.value,
-                    unhappy,
-                )
-                .limit(1)
-            ).first()
-            is not None
-        )
+            open_problem = (
+                conn.execute(
+                    select(t.cases.c.id)
+                    .select_from(_FILTER_JOIN)
+                    .where(
+                        t.comments.c.author_id.in_(ids),
+                        t.cases.c.id != case_id,
+                        t.cases.c.status == CaseStatus.OPEN.value,
+                        t.cases.c.queue == Queue.NEEDS_REPLY.value,
+                        unhappy,
+                    )
+                    .limit(1)
+                ).first()
+                is not None
+            )
         return AuthorCard(
             channel=comment.channel,
             handle=handle,
             display_name=comment.author.display_name,
             first_seen=aware(first_seen) if first_seen is not None else None,
-            comments_by_channel=per_channel,
+            comments_by_channel=dict(sorted(per_channel.items())),
             strikes=self.history.strikes(comment.channel, handle, before=now),
             earlier_cases=earlier,
             open_problem=open_problem,
             sanctions=sanctions_for(conn, handle),
+            capped_channels=frozenset(capped),
         )
+
+    @staticmethod
+    def _author_audit(conn: Any, view: CaseView, now: datetime) -> AuditList:
+        """Sanctions on the case's author (on its channel) while the case was open.
+
+        comity.actions.authors audits them as target ("author", "channel:handle").
+        """
+        opened = view.created_at
+        closed = view.resolved_at if view.case.status is CaseStatus.DONE else None
+        target = f"{view.channel}:{view.author_handle}"
+        return [
+            entry
+            for entry in audit_for(conn, [("author", target)])
+            if entry.action in AUTHOR_SANCTION_ACTIONS
+            and (opened is None or entry.at >= opened)
+            and (closed is None or entry.at <= closed)
+            and entry.at <= now
+        ]
+
+
+def _merge(first: list[AuditEntry], second: list[AuditEntry]) -> list[AuditEntry]:
+    """Two audit lists as one, oldest first (ids grow with time)."""
+    return sorted([*first, *second], key=lambda entry: entry.id) if second else first
+
+
+def _triage(row: Mapping[Any, Any], case_id: int) -> Triage:
+    """The stored triage; a value the taxonomy no longer knows is logged and shown as neutral.
+
+    Old rows, a plugin's categories or a hand-edited database must not take the case view down.
+    """
+    try:
+        return triage_from_row(row, "tr_")
+    except ValueError:
+        log.warning(
+            "case %s: stored triage has values the taxonomy does not know "
+            "(primary=%r, sentiment=%r, action=%r); showing them as neutral",
+            case_id,
+            row["tr_primary"],
+            row["tr_sentiment"],
+            row["tr_action"],
+        )
+    known_categories = {c.value for c in Category}
+    legal = row["tr_legal_sub"]
+    signals: dict[str, float] = {}
+    for key, value in (row["tr_signals"] or {}).items():
+        try:
+            signals[str(key)] = float(value)
+        except (TypeError, ValueError):
+            continue
+    return Triage(
+        lang=row["tr_lang"] or "",
+        primary=_known(Category, row["tr_primary"], Category.NEUTRAL),
+        secondary=tuple(
+            Category(value) for value in row["tr_secondary"] or () if value in known_categories
+        ),
+        sentiment=_known(Sentiment, row["tr_sentiment"], Sentiment.NEUTRAL),
+        action=_known(ActionKind, row["tr_action"], ActionKind.NONE),
+        legal_sub=_known(LegalSub, legal, None) if legal else None,
+        signals=signals,
+        reasons=tuple(str(reason) for reason in row["tr_reasons"] or ()),
+        model=row["tr_model"] or "",
+    )
+
+
+def _known(kind: type[_E], value: Any, default: _D) -> _E | _D:
+    try:
+        return kind(value)
+    except ValueError:
+        return default
 
 
 def _view(row: Any, labels: tuple[str, ...], now: datetime) -> CaseView:

@@ -401,3 +401,7 @@ outbox.append_column(Column("claimed_at", DateTime(timezone=True), nullable=True
 outbox.append_column(Column("next_attempt_at", DateTime(timezone=True), nullable=True))
 outbox.append_column(Column("sent_at", DateTime(timezone=True), nullable=True))
 outbox.append_column(Column("remote_id", String(200), nullable=True))
+
+# --- case view (issue 5): the thread's replies by their parent, the author on every channel.
+Index("ix_comments_channel_parent_external_id", comments.c.channel, comments.c.parent_external_id)
+Index("ix_authors_handle", authors.c.handle)
