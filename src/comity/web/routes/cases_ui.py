@@ -48,7 +48,7 @@ from comity.store.users import User
 from comity.web.deps import SessionUser, check_csrf
 from comity.web.labels import CATEGORIES, QUEUES, SENTIMENTS, VIEWS, label_id
 from comity.web.pages import action_context, case_repository, is_htmx, locale, render
-from comity.web.presence import PresenceBoard
+from comity.web.presence import Presence, presence_of
 from comity.web.routes.inbox import InboxQuery, InboxQueryDep, inbox_context
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
@@ -58,13 +58,9 @@ HARM_SIGNALS = frozenset(
 )
 
 
-def presence_board(request: Request) -> PresenceBoard:
-    """One board per app, created on first use."""
-    board = getattr(request.app.state, "presence", None)
-    if not isinstance(board, PresenceBoard):
-        board = PresenceBoard()
-        request.app.state.presence = board
-    return board
+def presence_board(request: Request) -> Presence:
+    """One per app, created on first use (shared through Redis in the scale-out mode)."""
+    return presence_of(request.app)
 
 
 @dataclass(frozen=True, slots=True)
