@@ -151,10 +151,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Storm detector benchmark")
     parser.add_argument("--tune", action="store_true", help="Use the tuning seeds (1-40).")
     parser.add_argument("--count", type=int, default=40, help="Scenarios per seed set.")
+    parser.add_argument("--first", type=int, default=0, help="First seed of another set.")
     parser.add_argument("--speed", type=int, default=0, help="Also replay this many comments.")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
-    first = 1 if args.tune else 101
+    first = args.first or (1 if args.tune else 101)
     results = [run_scenario(s) for s in scenarios(range(first, first + args.count))]
     if args.verbose:
         for r in results:

@@ -42,6 +42,7 @@ TOTAL_FLOOR = 2.0
 NEW_FLOOR = 0.25  # negative comments by first-time authors per hour
 FLOOR_SHARE_OF_LEVEL = 0.3
 EMERGING_SECONDS = 6 * 3600  # a topic younger than this is "emerging"
+TOPIC_SHARE = 0.15  # of the brand's expected negatives, a topic's least normal
 EMERGING_AUTHORS = 5  # distinct authors that make an emerging topic a repeated claim
 STATE_VERSION = 1
 
@@ -236,6 +237,7 @@ class Detector:
         self.clock: int | None = None
         self.start_bin: int | None = None
         self._surge: dict[int, float] = {}  # brand volume surge per window, this bin
+        self._brand_expected: dict[int, float] = {}  # brand negatives expected per window
         self.events = 0
 
     # -- feeding ---------------------------------------------------------------------------
@@ -373,6 +375,9 @@ class Detector:
                 continue
             if topic:
                 expected = sum(b[5] for b in window) * self._surge.get(size, 1.0)
+                # A new cluster knows no normal yet: one topic may hold a share of what the
+                # brand's negatives are expected to be, whatever the volume.
+                expected = max(expected, TOPIC_SHARE * self._brand_expected.get(size, 0.0))
             else:
                 rhythm = sum(b[5] for b in window)
                 share = (scope.neg.level + 0.3) / (scope.tot.level + 2.0)
@@ -381,6 +386,7 @@ class Detector:
                 expected = max(rhythm, implied)
                 if brand:
                     self._surge[size] = expected / rhythm
+                    self._brand_expected[size] = expected
             if observed < min_count:
                 continue
             if poisson_surprise(observed, expected) < surprise:
