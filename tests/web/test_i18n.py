@@ -18,8 +18,20 @@ PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 def test_every_ui_string_is_translated_to_korean_and_german() -> None:
-    wanted = {message.id for message in extract_catalog() if message.id}
+    catalog = extract_catalog()
+    wanted = {message.id for message in catalog if message.id}
     assert len(wanted) > 150
+    # Also covered: the replies partials and settings pages, the draft checks' hint messages
+    # (N_ in comity.replies) and the action errors the inbox translates.
+    files = {filename for message in catalog for filename, _line in message.locations}
+    replies_files = ("_suggestions", "_hints", "_settings_nav", "saved", "brand")
+    checks_files = ("speech", "tone", "glossary", "similarity", "facts")
+    for expected in (
+        *(f"templates/replies/{name}.html" for name in replies_files),
+        *(f"../replies/{name}.py" for name in checks_files),
+        "action_messages.py",
+    ):
+        assert expected in files, expected
     for lang in ("ko", "de"):
         with po_path(lang).open("rb") as source:
             catalog = read_po(source, locale=lang)

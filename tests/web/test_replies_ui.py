@@ -293,12 +293,12 @@ def test_saved_replies_page_lists_the_library_with_usage(
     from comity.store.saved_replies import SavedReplyRepository
 
     shipped = agent.get("/settings/replies?category=toxic&lang=de")
-    assert shipped.status_code == 200 and "comity replies seed" in shipped.text
+    assert shipped.status_code == 200 and "These are the shipped replies" in shipped.text
     assert 'data-key="toxic-de-1"' in shipped.text and 'data-key="praise-de-1"' not in shipped.text
     repo = SavedReplyRepository(services.engine)
     repo.seed(load_templates())
     repo.used("toxic-de-1")
     seeded = agent.get("/settings/replies?category=toxic&lang=de")
-    assert "comity replies seed" not in seeded.text
+    assert "These are the shipped replies" not in seeded.text
     row = seeded.text.split('data-key="toxic-de-1"')[1].split("</tr>")[0]
     assert row.rstrip().endswith("<td>1</td>")

@@ -164,7 +164,7 @@ def test_note_with_mention_label_snooze_done_reopen(
 def test_bad_snooze_time_is_a_clear_error(moderator: TestClient, cases: dict[str, int]) -> None:
     response = post(moderator, f"/cases/{cases['q3']}/act/snooze", until="tomorrow")
     assert response.status_code == 422
-    assert "not a date and time" in response.text
+    assert "Not a date and time: tomorrow" in response.text
 
 
 def test_unknown_action_is_404(moderator: TestClient, cases: dict[str, int]) -> None:

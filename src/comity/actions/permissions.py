@@ -39,6 +39,8 @@ ALLOWED: dict[str, frozenset[Role]] = {
     "share": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
     # Delivery (runtime/delivery.py): re-queueing an entry the channel did not take.
     "retry_delivery": frozenset({Role.ADMIN, Role.MODERATOR}),
+    # Saved replies (issue 6): moderators and admins shape the team's library; agents use it.
+    "edit_saved_replies": frozenset({Role.ADMIN, Role.MODERATOR}),
 }
 
 

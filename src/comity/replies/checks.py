@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from comity.replies.facts import check_facts
 from comity.replies.glossary import check_glossary
@@ -61,9 +62,7 @@ def check(
     if "facts" in kinds:
         hints += check_facts(text, lang, profile)
     blocking = set(profile.checks.blocking)
-    return [
-        Hint(h.kind, h.message, h.span, h.severity, h.kind in blocking, h.detail) for h in hints
-    ]
+    return [replace(h, blocking=h.kind in blocking) for h in hints]
 
 
 def blocks_sending(hints: Sequence[Hint]) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from comity.replies.hints import Hint
+from comity.replies.hints import N_, Hint
 from comity.replies.profile import BrandProfile, FactEntry, triage_data
 from comity.replies.speech import kiwi
 from comity.triage.lexicons.profile import BrandProfile as TriageBrand
@@ -128,16 +128,15 @@ def check_facts(draft: str, lang: str, profile: BrandProfile) -> list[Hint]:
     if hit is not None:
         entry = profile.fact(hit[0].id)
         if entry is not None:
-            hints.append(_fact_hint(f"'{hit[1]}' contradicts the fact sheet", entry, lang))
+            lead = N_("'%(claim)s' contradicts the fact sheet: %(fact)s (%(source)s)")
+            hints.append(_fact_hint(lead, {"claim": hit[1]}, entry, lang))
     folded = draft.casefold()
     for entry in profile.facts:
         for number in entry.numbers:
             wrong = _wrong_number(folded, number.near, number.unit, number.values)
             if wrong is not None and not any(h.detail.get("fact") == entry.id for h in hints):
-                hint = _fact_hint(f"'{wrong[0]}' does not match the fact sheet", entry, lang)
-                hints.append(
-                    Hint(hint.kind, hint.message, wrong[1], hint.severity, detail=hint.detail)
-                )
+                lead = N_("'%(number)s' does not match the fact sheet: %(fact)s (%(source)s)")
+                hints.append(_fact_hint(lead, {"number": wrong[0]}, entry, lang, wrong[1]))
     return hints
 
 
@@ -158,12 +157,15 @@ def _fact_texts(profile: BrandProfile) -> tuple[str, ...]:
     return cached[1]
 
 
-def _fact_hint(lead: str, entry: FactEntry, lang: str) -> Hint:
-    return Hint(
-        "facts",
-        f"{lead}: {entry.text.get(lang)} ({entry.source})",
-        detail={"fact": entry.id, "source": entry.source},
-    )
+def _fact_hint(
+    msgid: str,
+    params: dict[str, str],
+    entry: FactEntry,
+    lang: str,
+    span: tuple[int, int] | None = None,
+) -> Hint:
+    values = {**params, "fact": str(entry.text.get(lang)), "source": entry.source}
+    return Hint.of("facts", msgid, values, span, detail={"fact": entry.id, "source": entry.source})
 
 
 def _wrong_number(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from comity.replies.hints import Hint
+from comity.replies.hints import N_, Hint
 from comity.replies.profile import BrandProfile, Glossary
 
 _LATIN_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+")
@@ -52,6 +52,15 @@ def _one_edit(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
+# A forbidden term's hint by (has a reason, has a replacement).
+_AVOID = {
+    (False, False): N_("avoid '%(term)s'"),
+    (True, False): N_("avoid '%(term)s' (%(why)s)"),
+    (False, True): N_("avoid '%(term)s'; say '%(say)s' instead"),
+    (True, True): N_("avoid '%(term)s' (%(why)s); say '%(say)s' instead"),
+}
+
+
 def check_glossary(text: str, lang: str, profile: BrandProfile) -> list[Hint]:
     glossary = profile.glossary
     folded = text.casefold()
@@ -68,9 +77,10 @@ def check_glossary(text: str, lang: str, profile: BrandProfile) -> list[Hint]:
             if match and free(match.span()):
                 taken.append(match.span())
                 hints.append(
-                    Hint(
+                    Hint.of(
                         "glossary",
-                        f"'{text[match.start() : match.end()]}' is spelt '{right}'",
+                        N_("'%(wrong)s' is spelt '%(right)s'"),
+                        {"wrong": text[match.start() : match.end()], "right": str(right)},
                         match.span(),
                     )
                 )
@@ -83,16 +93,21 @@ def check_glossary(text: str, lang: str, profile: BrandProfile) -> list[Hint]:
         if near is not None:
             taken.append(match.span())
             hints.append(
-                Hint("glossary", f"'{match.group(0)}' looks like a slip of '{near}'", match.span())
+                Hint.of(
+                    "glossary",
+                    N_("'%(word)s' looks like a slip of '%(near)s'"),
+                    {"word": match.group(0), "near": near},
+                    match.span(),
+                )
             )
     for item in glossary.forbidden:
         if not _applies(item.lang, lang):
             continue
         match = _find(item.term, text, folded)
         if match:
-            why = f" ({item.why})" if item.why else ""
-            say = f"; say '{item.say}' instead" if item.say else ""
-            hints.append(Hint("glossary", f"avoid '{item.term}'{why}{say}", match.span()))
+            params = {"term": item.term, "why": item.why or "", "say": item.say or ""}
+            message = _AVOID[(bool(item.why), bool(item.say))]
+            hints.append(Hint.of("glossary", message, params, match.span()))
     for pref in glossary.preferred:
         if not _applies(pref.lang, lang):
             continue
@@ -100,9 +115,10 @@ def check_glossary(text: str, lang: str, profile: BrandProfile) -> list[Hint]:
             match = _find(wrong, text, folded)
             if match:
                 hints.append(
-                    Hint(
+                    Hint.of(
                         "glossary",
-                        f"the brand says '{pref.use}' rather than '{wrong}'",
+                        N_("the brand says '%(use)s' rather than '%(wrong)s'"),
+                        {"use": pref.use, "wrong": wrong},
                         match.span(),
                         severity="info",
                     )

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from comity.replies.hints import Hint
+from comity.replies.hints import N_, Hint, Param
 
 SHINGLE = 4
 _HANDLE = re.compile(r"@[\w.]+")
@@ -98,12 +98,18 @@ def check_copy_paste(
     if not found:
         return []
     score, closest = found[0]
-    people = "reply" if len(found) == 1 else "replies"
     message = (
-        f"{len(found)} {people} the team sent recently to other people "
-        f"{'is' if len(found) == 1 else 'are'} too similar "
-        f"(closest {score:.0%}): make it personal"
+        N_(
+            "%(count)s reply the team sent recently to other people is too similar "
+            "(closest %(score)s): make it personal"
+        )
+        if len(found) == 1
+        else N_(
+            "%(count)s replies the team sent recently to other people are too similar "
+            "(closest %(score)s): make it personal"
+        )
     )
+    params: dict[str, Param] = {"count": len(found), "score": f"{score:.0%}"}
     detail = {
         "similar_count": len(found),
         "closest_score": round(score, 3),
@@ -111,4 +117,4 @@ def check_copy_paste(
         "closest_author": closest.author,
         "closest_sent_at": closest.sent_at.isoformat() if closest.sent_at else None,
     }
-    return [Hint("copy_paste", message, None, detail=detail)]
+    return [Hint.of("copy_paste", message, params, detail=detail)]

@@ -7,7 +7,7 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from comity.replies.hints import Hint
+from comity.replies.hints import N_, Hint, Param
 
 _kiwi: Any = None
 _kiwi_lock = threading.Lock()
@@ -122,30 +122,42 @@ def check_korean(text: str, want: str) -> list[Hint]:
     polite = [s for s in sentences if s.level != "banmal"]
     if want in ("haeyo", "hapsyo") and banmal:
         first = banmal[0]
-        mixed = " (mixed with polite sentences in the same reply)" if polite else ""
-        hints.append(
-            Hint(
-                "speech_level",
-                f"반말 ending '{first.ending}' on a channel that uses {LEVEL_NAMES[want]}{mixed}; "
-                f"{len(banmal)} of {len(sentences)} sentences",
-                (first.start, first.end),
+        message = (
+            N_(
+                "반말 ending '%(ending)s' on a channel that uses %(level)s (mixed with polite "
+                "sentences in the same reply); %(count)s of %(total)s sentences"
+            )
+            if polite
+            else N_(
+                "반말 ending '%(ending)s' on a channel that uses %(level)s; "
+                "%(count)s of %(total)s sentences"
             )
         )
+        params: dict[str, Param] = {
+            "ending": first.ending,
+            "level": LEVEL_NAMES[want],
+            "count": len(banmal),
+            "total": len(sentences),
+        }
+        hints.append(Hint.of("speech_level", message, params, (first.start, first.end)))
     elif want == "banmal" and polite and banmal:
         hints.append(
-            Hint(
+            Hint.of(
                 "speech_level",
-                "mixed 반말 and polite endings in one reply",
-                (polite[0].start, polite[0].end),
+                N_("mixed 반말 and polite endings in one reply"),
+                span=(polite[0].start, polite[0].end),
             )
         )
     elif want == "hapsyo" and levels.count("haeyo") > levels.count("hapsyo"):
         first = next(s for s in sentences if s.level == "haeyo")
         hints.append(
-            Hint(
+            Hint.of(
                 "speech_level",
-                f"mostly 해요체 ('{first.ending}') where this reply should use 하십시오체 "
-                "(formal complaint or legal matter)",
+                N_(
+                    "mostly 해요체 ('%(ending)s') where this reply should use 하십시오체 "
+                    "(formal complaint or legal matter)"
+                ),
+                {"ending": first.ending},
                 (first.start, first.end),
                 severity="info",
             )
@@ -157,10 +169,10 @@ def check_korean(text: str, want: str) -> list[Hint]:
         and len(levels) > 2
     ):
         hints.append(
-            Hint(
+            Hint.of(
                 "speech_level",
-                "only 하십시오체 on a channel that uses 해요체: it may sound stiff here",
-                (sentences[0].start, sentences[0].end),
+                N_("only 하십시오체 on a channel that uses 해요체: it may sound stiff here"),
+                span=(sentences[0].start, sentences[0].end),
                 severity="info",
             )
         )
@@ -189,25 +201,28 @@ def check_german(text: str, want: str) -> list[Hint]:
     if du and sie:
         first = min(du[0], sie[0], key=lambda m: m.start())
         return [
-            Hint(
+            Hint.of(
                 "speech_level",
-                f"mixes du ('{du[0].group(0)}') and Sie ('{sie[0].group(0)}') in one reply",
+                N_("mixes du ('%(du)s') and Sie ('%(sie)s') in one reply"),
+                {"du": du[0].group(0), "sie": sie[0].group(0)},
                 (first.start(), first.end()),
             )
         ]
     if want == "sie" and du:
         return [
-            Hint(
+            Hint.of(
                 "speech_level",
-                f"'{du[0].group(0)}' (du) on a channel that uses Sie",
+                N_("'%(word)s' (du) on a channel that uses Sie"),
+                {"word": du[0].group(0)},
                 (du[0].start(), du[0].end()),
             )
         ]
     if want == "du" and sie:
         return [
-            Hint(
+            Hint.of(
                 "speech_level",
-                f"'{sie[0].group(0)}' (Sie) on a channel that uses du",
+                N_("'%(word)s' (Sie) on a channel that uses du"),
+                {"word": sie[0].group(0)},
                 (sie[0].start(), sie[0].end()),
                 severity="info",
             )
@@ -226,11 +241,12 @@ _EN_SLANG = re.compile(r"\b(?:lol|lmao|omg|u r|ur|gonna|wanna|dude|bro)\b", re.I
 def check_english(text: str, want: str) -> list[Hint]:
     """Register: stiff legalese on casual channels, slang where a formal reply is due."""
     if want == "casual" and (m := _EN_FORMAL.search(text)):
-        message = f"'{m.group(0)}' sounds stiff for this channel's casual-friendly voice"
-        return [Hint("speech_level", message, (m.start(), m.end()), severity="info")]
+        message = N_("'%(words)s' sounds stiff for this channel's casual-friendly voice")
+        span = (m.start(), m.end())
+        return [Hint.of("speech_level", message, {"words": m.group(0)}, span, severity="info")]
     if want == "formal" and (m := _EN_SLANG.search(text)):
-        message = f"'{m.group(0)}' is too casual where a formal reply is due"
-        return [Hint("speech_level", message, (m.start(), m.end()))]
+        message = N_("'%(words)s' is too casual where a formal reply is due")
+        return [Hint.of("speech_level", message, {"words": m.group(0)}, (m.start(), m.end()))]
     return []
 
 

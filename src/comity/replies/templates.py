@@ -14,6 +14,20 @@ import yaml
 SEED_FILE = Path(__file__).parent / "templates" / "saved_replies.yaml"
 # Variables with a fallback: a template may use them even when the case does not tell.
 OPTIONAL_VARS = frozenset({"author"})
+# Every variable `suggest` fills from the case and the brand profile; a saved reply may use
+# only these (anything else would stay empty in every draft).
+KNOWN_VARIABLES = (
+    "author",
+    "product",
+    "problem",
+    "order_id",
+    "campaign",
+    "talking_point",
+    "netiquette_url",
+    "fact",
+    "source",
+)
+LEVELS = ("haeyo", "hapsyo", "banmal", "du", "sie", "casual", "formal")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
 
 

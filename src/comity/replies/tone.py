@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from comity.replies.hints import Hint
+from comity.replies.hints import N_, Hint
 from comity.triage.lexicons import abuse
 from comity.triage.lexicons.base import Lexicon
 from comity.triage.normalize import normalize_text
@@ -17,7 +17,7 @@ from comity.triage.normalize import normalize_text
 # Reply-specific phrasing by family; regexes run on the raw draft, case-insensitive.
 _RULES: dict[str, tuple[str, list[str]]] = {
     "sarcastic": (
-        "sounds sarcastic",
+        N_("'%(words)s' sounds sarcastic"),
         [
             r"\boh,? (?:great|wonderful|perfect)[,.!]* (?:another|more|so)\b",
             r"\boh,? sure\b",
@@ -39,7 +39,7 @@ _RULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "lecturing": (
-        "sounds condescending or lecturing",
+        N_("'%(words)s' sounds condescending or lecturing"),
         [
             r"\bas (?:we|i) (?:already|clearly) (?:said|stated|explained|mentioned)\b",
             r"\bif you had (?:read|bothered|actually)\b",
@@ -65,7 +65,7 @@ _RULES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "blaming": (
-        "blames the customer",
+        N_("'%(words)s' blames the customer"),
         [
             r"\b(?:it'?s|it is|that'?s|that is|this is) (?:entirely |totally )?"
             r"your (?:own )?fault\b",
@@ -83,6 +83,10 @@ _RULES: dict[str, tuple[str, list[str]]] = {
             r"(?:확인|읽지) 안 하신 (?:거|탓)",
         ],
     ),
+}
+_ABUSE_MESSAGES = {
+    "insult": N_("insult: '%(word)s' has no place in a reply"),
+    "profanity": N_("profanity: '%(word)s' has no place in a reply"),
 }
 _COMPILED = {
     family: (message, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE))
@@ -110,12 +114,12 @@ def check_tone(text: str, norm: str | None = None) -> list[Hint]:
         if words:
             at = text.casefold().find(words[0].casefold())
             span = (at, at + len(words[0])) if at >= 0 else None
-            hints.append(Hint("tone", f"{family}: '{words[0]}' has no place in a reply", span))
+            hints.append(Hint.of("tone", _ABUSE_MESSAGES[family], {"word": words[0]}, span))
     for _family, (message, pattern) in _COMPILED.items():
         match = pattern.search(text)
         if match:
             hints.append(
-                Hint("tone", f"'{match.group(0)}' {message}", (match.start(), match.end()))
+                Hint.of("tone", message, {"words": match.group(0)}, (match.start(), match.end()))
             )
     hints.extend(_shouting(text))
     return hints
@@ -128,8 +132,9 @@ def _shouting(text: str) -> list[Hint]:
     if len(words) >= 2 or (len(letters) >= 12 and upper / len(letters) > 0.6):
         first = words[0] if words else None
         span = (first.start(), first.end()) if first else None
-        return [Hint("tone", "written in capitals: it reads as shouting", span)]
+        return [Hint.of("tone", N_("written in capitals: it reads as shouting"), span=span)]
     if "!!!" in text or "?!?" in text:
         at = text.find("!!!") if "!!!" in text else text.find("?!?")
-        return [Hint("tone", "stacked '!!!' reads as shouting", (at, at + 3), severity="info")]
+        shouting = N_("stacked '!!!' reads as shouting")
+        return [Hint.of("tone", shouting, span=(at, at + 3), severity="info")]
     return []

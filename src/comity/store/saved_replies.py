@@ -6,7 +6,7 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from comity.domain import Action
 from comity.replies.approvals import ApprovalPolicy, requires_approval
@@ -214,3 +214,83 @@ class ReplyApproval:
                 select(t.crisis_modes.c.id).where(t.crisis_modes.c.active.is_(True)).limit(1)
             ).first()
         return active is not None
+
+
+# ---- writes inside an action's transaction (comity.actions.saved_replies audits them).
+
+
+def saved_reply_by_id(conn: Connection, reply_id: int) -> SavedReply | None:
+    row = conn.execute(select(t.saved_replies).where(t.saved_replies.c.id == reply_id)).first()
+    return _reply(row) if row is not None else None
+
+
+def saved_reply_key_taken(conn: Connection, key: str, except_id: int | None = None) -> bool:
+    query = select(t.saved_replies.c.id).where(t.saved_replies.c.key == key)
+    if except_id is not None:
+        query = query.where(t.saved_replies.c.id != except_id)
+    return conn.execute(query.limit(1)).first() is not None
+
+
+def saved_replies_empty(conn: Connection) -> bool:
+    return conn.execute(select(t.saved_replies.c.id).limit(1)).first() is None
+
+
+def seed_saved_replies(conn: Connection, templates: TemplateSet, by: str, at: datetime) -> int:
+    """The shipped replies into an empty library, in the caller's transaction."""
+    known = set(conn.execute(select(t.saved_replies.c.key)).scalars())
+    rows = [
+        {
+            "key": r.key,
+            "category": r.category,
+            "lang": r.lang,
+            "level": r.level,
+            "text": r.text,
+            "usage_count": 0,
+            "created_by": by,
+            "created_at": at,
+            "updated_at": at,
+        }
+        for r in templates.replies
+        if r.key not in known
+    ]
+    if rows:
+        conn.execute(insert(t.saved_replies), rows)
+    return len(rows)
+
+
+def insert_saved_reply(conn: Connection, reply: SavedReply, by: str, at: datetime) -> int:
+    new_id = conn.execute(
+        insert(t.saved_replies)
+        .values(
+            key=reply.key,
+            category=reply.category,
+            lang=reply.lang,
+            level=reply.level,
+            text=reply.text,
+            usage_count=0,
+            created_by=by,
+            created_at=at,
+            updated_at=at,
+        )
+        .returning(t.saved_replies.c.id)
+    ).scalar_one()
+    return int(new_id)
+
+
+def update_saved_reply(conn: Connection, reply_id: int, reply: SavedReply, at: datetime) -> None:
+    conn.execute(
+        update(t.saved_replies)
+        .where(t.saved_replies.c.id == reply_id)
+        .values(
+            key=reply.key,
+            category=reply.category,
+            lang=reply.lang,
+            level=reply.level,
+            text=reply.text,
+            updated_at=at,
+        )
+    )
+
+
+def delete_saved_reply(conn: Connection, reply_id: int) -> None:
+    conn.execute(delete(t.saved_replies).where(t.saved_replies.c.id == reply_id))

@@ -43,13 +43,17 @@ from comity.actions import (
     do_undo,
     do_unhide,
 )
+from comity.replies import Hint
+from comity.replies.checks import blocks_sending
 from comity.store.cases import CaseDetail
 from comity.store.users import User
+from comity.web.action_messages import action_error_text
 from comity.web.deps import SessionUser, check_csrf
 from comity.web.labels import CATEGORIES, QUEUES, SENTIMENTS, VIEWS, label_id
 from comity.web.pages import action_context, case_repository, is_htmx, locale, render
 from comity.web.presence import Presence, presence_of
 from comity.web.routes.inbox import InboxQuery, InboxQueryDep, inbox_context
+from comity.web.routes.replies import HINT_KINDS, draft_hints
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 # Signals where a high value is bad news (drawn amber/red); the rest are plain bars.
@@ -101,6 +105,7 @@ def case_context(
     conflict: Conflict | None = None,
     draft: str | None = None,
     undo_id: int | None = None,
+    reply_hints: list[Hint] | None = None,
 ) -> dict[str, Any]:
     case_id = detail.view.case.id
     assert case_id is not None
@@ -116,6 +121,7 @@ def case_context(
         "conflict": conflict,
         "draft": draft,
         "undo_id": undo_id,
+        "reply_hints": reply_hints or [],
     }
 
 
@@ -305,13 +311,17 @@ def act(
     query = query_from_back(form.back)
     status_code = 200
     extra: dict[str, Any] = {}
+    if kind == "reply":
+        refused = blocking_refusal(request, case_id, form.text)
+        if refused is not None:
+            return render_case(
+                request, load_detail(request, case_id), user, query, status_code=422, **refused
+            )
     try:
         done = perform(request, kind, case_id, form, user)
-    except PermissionDenied:
+    except PermissionDenied as denied:
         status_code = 403
-        extra["error"] = _("Your role may not do this (%(action)s).") % {
-            "action": _(label_id("action", kind))
-        }
+        extra["error"] = action_error_text(denied, locale(request), kind)
     except AssignmentConflict as conflict:
         status_code = 409
         extra["conflict"] = Conflict(
@@ -329,7 +339,7 @@ def act(
         raise HTTPException(404, f"no case {case_id}") from None
     except ActionError as error:
         status_code = 422
-        extra["error"] = str(error)
+        extra["error"] = action_error_text(error, locale(request), kind)
         if kind == "reply":
             extra["draft"] = form.text
     else:
@@ -351,6 +361,26 @@ def act(
         headers=headers,
         **extra,
     )
+
+
+def blocking_refusal(request: Request, case_id: int, text: str) -> dict[str, Any] | None:
+    """The server's half of blocking hints: the same checks the composer runs while typing.
+
+    When a hint kind the brand profile marks blocking fires, the reply is not sent; the pane
+    comes back with the hints and the draft kept. Non-blocking hints never stop a reply.
+    """
+    hints, _where = draft_hints(request, text, case_id=case_id, channel="", lang="")
+    if not blocks_sending(hints):
+        return None
+    _ = locale(request).gettext
+    kinds = sorted({h.kind for h in hints if h.blocking})
+    names = ", ".join(_(HINT_KINDS.get(k, k)) for k in kinds)
+    return {
+        "error": _("Not sent: the draft has a hint that blocks sending (%(kinds)s).")
+        % {"kinds": names},
+        "draft": text,
+        "reply_hints": hints,
+    }
 
 
 def query_from_back(back: str) -> InboxQuery:
@@ -393,7 +423,7 @@ def undo(
         extra["error"] = _("Your role may not undo this.")
     except ActionError as error:
         status_code = 422
-        extra["error"] = str(error)
+        extra["error"] = action_error_text(error, locale(request))
     else:
         extra["flash"] = _("Undone.")
     if not is_htmx(request) and status_code == 200:
@@ -446,13 +476,11 @@ def bulk(
             reason=reason.strip() or _("bulk action"),
             assignee=user.email if kind == "assign" else None,
         )
-    except PermissionDenied:
-        context["error"] = _("Your role may not do this (%(action)s).") % {
-            "action": _(label_id("action", kind))
-        }
+    except PermissionDenied as denied:
+        context["error"] = action_error_text(denied, locale(request), kind)
         return render(request, "inbox/bulk_confirm.html", user, context, status_code=403)
     except ActionError as error:
-        context["error"] = str(error)
+        context["error"] = action_error_text(error, locale(request), kind)
         return render(request, "inbox/bulk_confirm.html", user, context, status_code=422)
     separator = "&" if "?" in back else "?"
     return RedirectResponse(f"{back}{separator}bulk_done={len(done)}", status_code=303)

@@ -9,9 +9,17 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
-from comity.domain import Role
+from comity.actions import ActionError, NotFound, PermissionDenied
+from comity.actions.saved_replies import (
+    LANGUAGES,
+    MAX_TEXT,
+    MAX_TITLE,
+    do_delete_saved_reply,
+    do_save_saved_reply,
+)
+from comity.domain import Category, Role
 from comity.replies import (
     CaseInput,
     Draft,
@@ -33,6 +41,7 @@ from comity.replies.profile import (
     parse_profile,
     profile_path,
 )
+from comity.replies.templates import KNOWN_VARIABLES, LEVELS, SavedReply, load_templates
 from comity.store.cases import CaseDetail
 from comity.store.saved_replies import (
     SavedReplyRepository,
@@ -41,14 +50,24 @@ from comity.store.saved_replies import (
     record_profile_change,
 )
 from comity.store.users import User
+from comity.web.action_messages import action_error_text
 from comity.web.deps import SessionUser, check_csrf
-from comity.web.pages import case_repository, render, services_of
+from comity.web.labels import N_
+from comity.web.pages import action_context, case_repository, locale, render, services_of
 from comity.web.replies_llm import OpenAIChat
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 MAX_DRAFT = 5000
 MAX_PROFILE = 200_000
+# The hint kinds as the composer names them (message ids of the UI catalogue).
+HINT_KINDS = {
+    "tone": N_("Tone"),
+    "speech_level": N_("Speech level"),
+    "glossary": N_("Glossary"),
+    "copy_paste": N_("Copy-paste"),
+    "facts": N_("Facts"),
+}
 
 
 def current_profile(request: Request) -> BrandProfile:
@@ -283,24 +302,127 @@ def save_brand(
     return render(request, "replies/brand.html", user, context, nav="brand")
 
 
+def _library(request: Request, category: str, lang: str) -> tuple[list[SavedReply], bool]:
+    """The team's saved replies (shipped ones until the library is seeded or first edited)."""
+    repo = SavedReplyRepository(services_of(request).engine)
+    replies = repo.list(category or None, lang or None)
+    seeded = bool(replies) or bool(repo.list())
+    if not seeded:
+        replies = [
+            r
+            for r in load_templates().replies
+            if (not category or r.category == category) and (not lang or r.lang == lang)
+        ]
+    return replies, seeded
+
+
+def _saved_page(
+    request: Request,
+    user: User,
+    *,
+    category: str = "",
+    lang: str = "",
+    editing: SavedReply | None = None,
+    form: dict[str, Any] | None = None,
+    error: str | None = None,
+    notice: str | None = None,
+    status_code: int = 200,
+) -> Response:
+    replies, seeded = _library(request, category, lang)
+    context = {
+        "replies": replies,
+        "seeded": seeded,
+        "category": category,
+        "lang": lang,
+        "categories": [c.value for c in Category],
+        "languages": LANGUAGES,
+        "levels": LEVELS,
+        "variables": KNOWN_VARIABLES,
+        "editing": editing,
+        "form": form or {},
+        "error": error,
+        "notice": notice,
+    }
+    return render(
+        request, "replies/saved.html", user, context, nav="replies", status_code=status_code
+    )
+
+
 @router.get("/settings/replies")
 def saved_replies_page(
     request: Request,
     user: SessionUser,
     category: Annotated[str, Query(max_length=32)] = "",
     lang: Annotated[str, Query(max_length=8)] = "",
+    edit: Annotated[int | None, Query(ge=1)] = None,
+    done: Annotated[str, Query(max_length=16)] = "",
 ) -> Response:
-    """The team's saved replies with their usage counts (shipped ones until seeded)."""
-    repo = SavedReplyRepository(services_of(request).engine)
-    replies = repo.list(category or None, lang or None)
-    seeded = bool(replies) or bool(repo.list())
-    if not seeded:
-        from comity.replies.templates import load_templates
+    """The team's saved replies with their usage counts; moderators and admins edit them."""
+    _ = locale(request).gettext
+    editing = None
+    if edit is not None:
+        editing = next(
+            (r for r in SavedReplyRepository(services_of(request).engine).list() if r.id == edit),
+            None,
+        )
+        if editing is None:
+            raise HTTPException(404, f"no saved reply {edit}")
+    notices = {"saved": _("Saved reply saved."), "deleted": _("Saved reply deleted.")}
+    return _saved_page(
+        request, user, category=category, lang=lang, editing=editing, notice=notices.get(done)
+    )
 
-        replies = [
-            r
-            for r in load_templates().replies
-            if (not category or r.category == category) and (not lang or r.lang == lang)
-        ]
-    context = {"replies": replies, "seeded": seeded, "category": category, "lang": lang}
-    return render(request, "replies/saved.html", user, context, nav="replies")
+
+@router.post("/settings/replies")
+def save_saved_reply(
+    request: Request,
+    user: SessionUser,
+    title: Annotated[str, Form(max_length=MAX_TITLE * 2)] = "",
+    category: Annotated[str, Form(max_length=32)] = "",
+    lang: Annotated[str, Form(max_length=8)] = "",
+    level: Annotated[str, Form(max_length=16)] = "",
+    text: Annotated[str, Form(max_length=MAX_TEXT * 2)] = "",
+    reply_id: Annotated[int | None, Form(ge=1)] = None,
+) -> Response:
+    """Add (no reply_id) or change a saved reply through the audited action."""
+    form = {"title": title, "category": category, "lang": lang, "level": level, "text": text}
+    try:
+        do_save_saved_reply(
+            action_context(request),
+            reply_id,
+            title=title,
+            category=category,
+            lang=lang,
+            level=level or None,
+            text=text,
+            by=user,
+        )
+    except PermissionDenied as denied:
+        error = action_error_text(denied, locale(request), "edit_saved_replies")
+        return _saved_page(request, user, form=form, error=error, status_code=403)
+    except NotFound:
+        raise HTTPException(404, f"no saved reply {reply_id}") from None
+    except ActionError as problem:
+        editing = _stored(request, reply_id)
+        error = action_error_text(problem, locale(request))
+        return _saved_page(request, user, editing=editing, form=form, error=error, status_code=422)
+    return RedirectResponse("/settings/replies?done=saved", status_code=303)
+
+
+@router.post("/settings/replies/{reply_id}/delete")
+def delete_saved_reply(request: Request, reply_id: int, user: SessionUser) -> Response:
+    try:
+        do_delete_saved_reply(action_context(request), reply_id, by=user)
+    except PermissionDenied as denied:
+        error = action_error_text(denied, locale(request), "edit_saved_replies")
+        return _saved_page(request, user, error=error, status_code=403)
+    except NotFound:
+        raise HTTPException(404, f"no saved reply {reply_id}") from None
+    return RedirectResponse("/settings/replies?done=deleted", status_code=303)
+
+
+def _stored(request: Request, reply_id: int | None) -> SavedReply | None:
+    if reply_id is None:
+        return None
+    found = SavedReplyRepository(services_of(request).engine).list()
+    return next((r for r in found if r.id == reply_id), None)
