@@ -48,6 +48,8 @@ DONE_COUNT_CAP = 10_000
 WALK_FILTERS = ("campaign",)  # comment filters checked by walking the open cases
 WALK_FIRST_CHUNK = 500  # candidates read first when walking the open cases
 COUNT_CAP = 10_000  # the author card counts an author's comments per channel up to this
+EARLIER_CASES = 20  # the author card lists this many earlier cases
+PROBLEM_LOOKBACK = 2_000  # an "open problem" is looked for in the newest comments per channel
 
 
 # What comity.actions.authors records against an author (shown in the case's audit trail).
@@ -576,7 +578,8 @@ class CaseRepository:
 
         The author rows come by handle (ix_authors_handle), everything else by their ids
         (comments' author_id indexes), so a prolific author costs at most COUNT_CAP index
-        entries per channel, never a scan of the comments.
+        entries per channel for the counts and its newest comments for the rest, never a
+        scan of the comments.
         """
         handle = comment.author.handle
         found = conn.execute(
@@ -613,49 +616,70 @@ class CaseRepository:
         earlier: list[CaseSummary] = []
         open_problem = False
         if ids:
-            earlier = [
-                CaseSummary(
-                    id=row.id,
-                    queue=row.queue,
-                    status=row.status,
-                    channel=row.channel,
-                    created_at=aware(row.comment_created_at),
-                    snippet=snippet(row.text, 80),
-                )
-                for row in conn.execute(
-                    select(
-                        t.cases.c.id,
-                        t.cases.c.queue,
-                        t.cases.c.status,
-                        t.comments.c.channel,
-                        t.comments.c.text,
-                        t.comments.c.created_at.label("comment_created_at"),
-                    )
-                    .select_from(t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id))
-                    .where(t.comments.c.author_id.in_(ids), t.cases.c.id != case_id)
-                    .order_by(t.comments.c.created_at.desc(), t.cases.c.id.desc())
-                    .limit(20)
-                )
-            ]
             unhappy = or_(
                 t.triages.c.sentiment == Sentiment.NEGATIVE.value,
                 t.triages.c.primary == Category.COMPLAINT.value,
             )
-            open_problem = (
-                conn.execute(
-                    select(t.cases.c.id)
-                    .select_from(_FILTER_JOIN)
-                    .where(
-                        t.comments.c.author_id.in_(ids),
-                        t.cases.c.id != case_id,
-                        t.cases.c.status == CaseStatus.OPEN.value,
-                        t.cases.c.queue == Queue.NEEDS_REPLY.value,
-                        unhappy,
+            for author_id in ids:
+                # Newest first along ix_comments_author_id_created_at: 20 rows per channel.
+                earlier += [
+                    CaseSummary(
+                        id=row.id,
+                        queue=row.queue,
+                        status=row.status,
+                        channel=row.channel,
+                        created_at=aware(row.comment_created_at),
+                        snippet=snippet(row.text, 80),
                     )
-                    .limit(1)
-                ).first()
-                is not None
-            )
+                    for row in conn.execute(
+                        select(
+                            t.cases.c.id,
+                            t.cases.c.queue,
+                            t.cases.c.status,
+                            t.comments.c.channel,
+                            t.comments.c.text,
+                            t.comments.c.created_at.label("comment_created_at"),
+                        )
+                        .select_from(
+                            t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id)
+                        )
+                        .where(t.comments.c.author_id == author_id, t.cases.c.id != case_id)
+                        .order_by(t.comments.c.created_at.desc(), t.cases.c.id.desc())
+                        .limit(EARLIER_CASES)
+                    )
+                ]
+                if open_problem:
+                    continue
+                # Open problems are recent: look among the author's newest comments only, by
+                # their ids (a subquery let PostgreSQL scan every case instead).
+                recent = list(
+                    conn.execute(
+                        select(t.comments.c.id)
+                        .where(t.comments.c.author_id == author_id)
+                        .order_by(t.comments.c.created_at.desc())
+                        .limit(PROBLEM_LOOKBACK)
+                    ).scalars()
+                )
+                for part in range(0, len(recent), 500):
+                    found_case = conn.execute(
+                        select(t.cases.c.id)
+                        .select_from(
+                            t.cases.join(t.triages, t.triages.c.comment_id == t.cases.c.comment_id)
+                        )
+                        .where(
+                            t.cases.c.comment_id.in_(recent[part : part + 500]),
+                            t.cases.c.id != case_id,
+                            t.cases.c.status == CaseStatus.OPEN.value,
+                            t.cases.c.queue == Queue.NEEDS_REPLY.value,
+                            unhappy,
+                        )
+                        .limit(1)
+                    ).first()
+                    if found_case is not None:
+                        open_problem = True
+                        break
+            earlier.sort(key=lambda summary: (summary.created_at, summary.id), reverse=True)
+            earlier = earlier[:EARLIER_CASES]
         return AuthorCard(
             channel=comment.channel,
             handle=handle,

@@ -405,3 +405,5 @@ outbox.append_column(Column("remote_id", String(200), nullable=True))
 # --- case view (issue 5): the thread's replies by their parent, the author on every channel.
 Index("ix_comments_channel_parent_external_id", comments.c.channel, comments.c.parent_external_id)
 Index("ix_authors_handle", authors.c.handle)
+# An author's newest comments (the card's earlier cases, its open-problem check).
+Index("ix_comments_author_id_created_at", comments.c.author_id, comments.c.created_at)
