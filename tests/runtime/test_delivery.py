@@ -403,3 +403,34 @@ def test_the_background_loop_delivers_and_stops_with_the_services(tmp_path: Path
     finally:
         services.close()
     assert services._delivery_thread is None
+
+
+def test_a_queue_worker_round_runs_the_delivery_and_survives_its_failure(tmp_path: Path) -> None:
+    from comity.runtime import InProcessRunner
+    from comity.runtime.streams import StreamQueue, StreamWorker
+    from comity.store import CommentRepository
+    from tests.redis_service import redis_prefix
+
+    engine = make_engine(f"sqlite:///{tmp_path / 'c.db'}")
+    migrate(engine)
+    repository = CommentRepository(engine)
+    calls: list[str] = []
+
+    def failing_delivery() -> None:
+        calls.append("delivery")
+        raise RuntimeError("channel API down")
+
+    with redis_prefix() as (client, prefix):
+        queue = StreamQueue(client, prefix=prefix, partitions=2)
+        queue.ensure_groups()
+        worker = StreamWorker(
+            queue=queue,
+            runner=InProcessRunner(repository, []),
+            repository=repository,
+            delivery=failing_delivery,
+        )
+        assert worker.run_once() == 0  # the failure is logged, the round completes
+        worker.run_once()
+        worker.close()
+    assert calls == ["delivery", "delivery"]
+    engine.dispose()
