@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import threading
 from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from redis import Redis
 
 from comity.store.events import Event
@@ -142,3 +146,32 @@ def test_one_hub_fans_events_and_remote_presence_out_to_every_connection(
         ("presence", 5, (Viewer("other-process@x.example", False),)),
     ]
     assert first == expected and second == expected and stopped
+
+
+def test_sse_stream_of_one_process_shows_a_viewer_on_another(
+    app: FastAPI, moderator: TestClient, shared: tuple[Redis, str]
+) -> None:
+    """Scale-out: this app's presence is in Redis; a second process's viewer reaches its SSE."""
+    client, prefix = shared
+    app.state.presence = RedisPresence(client, prefix)
+    other_process = RedisPresence(client, prefix)
+    app.state.sse_max_seconds = 0.6
+    app.state.sse_poll_seconds = 0.05
+    timer = threading.Timer(0.2, lambda: other_process.heartbeat(42, "elsewhere@x.example"))
+    timer.start()
+    with moderator.stream("GET", "/events") as response:
+        body = "".join(response.iter_text())
+    timer.join()
+    presence = [
+        json.loads(line.removeprefix("data: "))
+        for block in body.split("\n\n")
+        if "event: presence" in block
+        for line in block.splitlines()
+        if line.startswith("data: ")
+    ]
+    assert {"case_id": 42, "viewers": [{"email": "elsewhere@x.example", "typing": False}]} in (
+        presence
+    )
+    # And the case view's presence fragment reads the shared board too.
+    other_process.heartbeat(42, "elsewhere@x.example", typing=True)
+    assert app.state.presence.viewers(42) == (Viewer("elsewhere@x.example", typing=True),)
