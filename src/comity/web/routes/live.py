@@ -113,9 +113,16 @@ class LiveHub:
                 _drain_and_close(queue)
 
     async def _run(self) -> None:
-        self.last_id = await run_in_threadpool(self.log.last_id)
-        version, _ = await run_in_threadpool(self.presence.changes_since, 1 << 62)
-        self.ready.set()
+        version = 0
+        while self._queues and not self.ready.is_set():
+            try:
+                self.last_id = await run_in_threadpool(self.log.last_id)
+                # Start from the present picture: the pages already show it.
+                version, _ = await run_in_threadpool(self.presence.changes_since, 1 << 62)
+                self.ready.set()
+            except Exception:
+                logger.exception("live updates: cannot read the event log or presence")
+                await asyncio.sleep(self.poll)
         while self._queues:
             full = False
             try:
@@ -167,7 +174,10 @@ async def events(
         deadline = loop.time() + max_seconds
         try:
             yield f"retry: {RETRY_MS}\n\n"
-            await hub.ready.wait()
+            try:
+                await asyncio.wait_for(hub.ready.wait(), timeout=max_seconds)
+            except TimeoutError:
+                return  # the database or Redis is down: the browser retries
             last_id = hub.last_id  # a fresh page already shows the present
             if start is not None:
                 # Catch up from the log itself; the hub's messages repeat some of it (skipped).
