@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -23,36 +23,10 @@ from comity.store import make_engine, migrate
 from comity.store import tables as t
 from comity.store.events import EventLog
 from comity.store.outbox import DELIVERY_ACTOR, Outbox, enqueue
-from comity.store.tables import metadata
-from tests.pg import temporary_database
 
 FIXTURES = Path(__file__).resolve().parents[2] / "src/comity/connectors/youtube/fixtures"
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 Handler = Callable[[httpx.Request], httpx.Response]
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    with temporary_database() as url:
-        yield url
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def engine(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[Engine]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'comity.db'}"
-    else:
-        url = request.getfixturevalue("postgres_url")
-    engine = make_engine(url)
-    migrate(engine)
-    yield engine
-    if request.param == "postgres":
-        with engine.begin() as conn:
-            for table in reversed(metadata.sorted_tables):
-                conn.execute(table.delete())
-    engine.dispose()
 
 
 class Clock:
