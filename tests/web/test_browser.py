@@ -302,6 +302,9 @@ def test_two_people_on_one_case_see_each_other_and_the_second_reply_asks(
         joon.keyboard.type("Hallo Lena, ja!")
         mina.wait_for_selector('#presence .viewer.is-typing[data-email="joon@haneul.example"]')
         assert "답글 작성 중" in mina.locator("#presence").inner_text()
+        # The composer's suggestions load after the pane; the screenshot shows them (in Korean).
+        mina.wait_for_selector("#reply-suggestions button.suggestion")
+        assert "다른 추천 보기" in mina.locator("#reply-suggestions").inner_text()
         mina.screenshot(path=server.shots / "5-presence.png", caret="initial")
 
         mina.fill("#reply-text", "Hallo Lena! Ja, in Hamburg gibt es sie in allen Filialen.")

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 pytestmark = pytest.mark.browser
 
 AGENT = "joon@haneul.example"
+MODERATOR = "mina@haneul.example"
 WAIT_MS = 10_000
 # What the team sent another customer half an hour ago (written for this test).
 EARLIER = (
@@ -41,6 +42,7 @@ class Server:
     url: str
     services: Services
     cases: dict[str, int]
+    shots: Path
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +94,9 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             )
         )
     services.users.add(AGENT, PASSWORD, Role.AGENT)
+    services.users.add(MODERATOR, PASSWORD, Role.MODERATOR)
+    shots = root / "screenshots"
+    shots.mkdir()
     app = create_app(settings, services)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
@@ -105,7 +110,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
             break
         started.wait(0.05)
     assert uv.started, "uvicorn did not start"
-    yield Server(f"http://127.0.0.1:{port}", services, cases)
+    yield Server(f"http://127.0.0.1:{port}", services, cases, shots)
     uv.should_exit = True
     thread.join(timeout=15)
     sock.close()
@@ -145,6 +150,9 @@ def test_pick_a_suggestion_then_see_speech_level_and_copy_paste_hints(
         assert 2 <= suggestions.count() <= 3
         first = suggestions.first.inner_text()
         assert first.startswith("서연님")
+        expect(page.locator("#reply-suggestions")).to_contain_text("다른 추천 보기")
+        page.locator("#reply-text").scroll_into_view_if_needed()
+        page.screenshot(path=server.shots / "composer-ko.png", caret="initial")
 
         # Pick one: it lands in the composer and fits the brand voice.
         with page.expect_response("**/ui/replies/use"):
@@ -156,17 +164,62 @@ def test_pick_a_suggestion_then_see_speech_level_and_copy_paste_hints(
         page.locator("#reply-text").fill("서연님, 미안. 주문번호 알려줘. 바로 확인할게.")
         hint = page.locator('#reply-hints [data-kind="speech_level"]')
         expect(hint).to_be_visible(timeout=WAIT_MS)
-        assert "반말" in hint.inner_text()
+        assert "반말" in hint.inner_text() and "말투" in hint.inner_text()  # in Korean
+        page.screenshot(path=server.shots / "composer-hint-ko.png", caret="initial")
 
         # Paste last hour's reply to another customer: the copy-paste hint names it.
         page.locator("#reply-text").fill(EARLIER.replace("하나님", "서연님"))
         copy = page.locator('#reply-hints [data-kind="copy_paste"]')
         expect(copy).to_be_visible(timeout=WAIT_MS)
-        assert "1 reply" in copy.inner_text()
+        assert "답글 1개" in copy.inner_text()
         page.locator("#reply-hints .hint-closest summary").click()
         expect(page.locator("#reply-hints .hint-closest blockquote")).to_have_text(
             EARLIER, timeout=WAIT_MS
         )
+    finally:
+        context.close()
+    assert watch.problems == [] and watch.dialogs == []
+
+
+def test_saved_replies_page_in_korean_for_a_moderator(browser: Browser, server: Server) -> None:
+    from playwright.sync_api import expect
+
+    watch = Watch()
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, locale="ko-KR")
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    watch.attach(page)
+    try:
+        page.goto(server.url + "/login")
+        page.fill("input[name=email]", MODERATOR)
+        page.fill("input[name=password]", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(server.url + "/")
+        page.locator('.nav a[href="/me"]').click()
+        page.locator('.settings-nav a[href="/settings/replies"]').click()
+        page.wait_for_url(server.url + "/settings/replies")
+        expect(page.locator("h1")).to_have_text("저장된 답변")
+        page.select_option("select[name=category] >> nth=0", "complaint")
+        page.select_option("select[name=lang] >> nth=0", "ko")
+        page.locator(".saved-filter button[type=submit]").click()
+        page.wait_for_url("**/settings/replies?category=complaint&lang=ko")
+        page.screenshot(path=server.shots / "saved-replies-ko.png", caret="initial")
+        # Add one: the library is seeded with the shipped replies and the new one is listed.
+        page.fill("#saved-title", "배송 지연 사과 (팀)")
+        page.select_option("#saved-reply-form select[name=category]", "complaint")
+        page.fill(
+            "#saved-text",
+            "{author}님, 배송이 늦어져 죄송해요. 주문번호 {order_id} 바로 확인할게요.",
+        )
+        page.locator("#saved-reply-form button[type=submit]").click()
+        page.wait_for_url("**/settings/replies?category=complaint&lang=ko&done=saved")
+        expect(page.locator(".notice[role=status]")).to_have_text("저장된 답변을 저장했습니다.")
+        row = page.locator('tr[data-key="배송 지연 사과 (팀)"]')
+        expect(row).to_be_visible()
+        row.locator("a.button").click()
+        expect(page.locator("#saved-reply-form h2")).to_have_text("저장된 답변 수정")
+        page.locator("#saved-reply-form").scroll_into_view_if_needed()
+        page.screenshot(path=server.shots / "saved-replies-edit-ko.png", caret="initial")
     finally:
         context.close()
     assert watch.problems == [] and watch.dialogs == []

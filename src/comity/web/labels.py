@@ -111,6 +111,11 @@ ACTIONS: dict[str, str] = {
     "note": N_("note"),
     "add_note": N_("note"),
     "undo": N_("undo"),
+    # The team's saved replies and the brand profile (/settings).
+    "edit_saved_replies": N_("edit saved replies"),
+    "save_saved_reply": N_("save saved reply"),
+    "delete_saved_reply": N_("delete saved reply"),
+    "edit_brand_profile": N_("edit brand profile"),
 }
 
 PRIORITIES: dict[str, str] = {

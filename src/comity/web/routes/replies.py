@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
@@ -387,7 +389,7 @@ def save_saved_reply(
     """Add (no reply_id) or change a saved reply through the audited action."""
     form = {"title": title, "category": category, "lang": lang, "level": level, "text": text}
     try:
-        do_save_saved_reply(
+        done = do_save_saved_reply(
             action_context(request),
             reply_id,
             title=title,
@@ -406,19 +408,25 @@ def save_saved_reply(
         editing = _stored(request, reply_id)
         error = action_error_text(problem, locale(request))
         return _saved_page(request, user, editing=editing, form=form, error=error, status_code=422)
-    return RedirectResponse("/settings/replies?done=saved", status_code=303)
+    return RedirectResponse(_back_to(done.after, "saved"), status_code=303)
 
 
 @router.post("/settings/replies/{reply_id}/delete")
 def delete_saved_reply(request: Request, reply_id: int, user: SessionUser) -> Response:
     try:
-        do_delete_saved_reply(action_context(request), reply_id, by=user)
+        done = do_delete_saved_reply(action_context(request), reply_id, by=user)
     except PermissionDenied as denied:
         error = action_error_text(denied, locale(request), "edit_saved_replies")
         return _saved_page(request, user, error=error, status_code=403)
     except NotFound:
         raise HTTPException(404, f"no saved reply {reply_id}") from None
-    return RedirectResponse("/settings/replies?done=deleted", status_code=303)
+    return RedirectResponse(_back_to(done.before, "deleted"), status_code=303)
+
+
+def _back_to(state: Mapping[str, Any], done: str) -> str:
+    """The list filtered to the reply's category and language (the library is long)."""
+    query = {"category": state.get("category", ""), "lang": state.get("lang", ""), "done": done}
+    return "/settings/replies?" + urlencode(query)
 
 
 def _stored(request: Request, reply_id: int | None) -> SavedReply | None:
