@@ -351,3 +351,9 @@ def test_undo_after_delivery_needs_a_channel_that_can_do_the_opposite(
     second = do_hide(ctx, _detail_comment(engine, cases["s2"]), by=mina, reason="spam")
     do_undo(ctx, second.audit_id, by=mina)
     assert _comment_status(engine, cases["s2"]) == "visible"
+    # The channel refused it (unsupported): it never got there, so undo is local too.
+    third = do_hide(ctx, _detail_comment(engine, cases["s2"]), by=mina, reason="spam")
+    (refused,) = [i for i in Outbox(engine).pending() if i.audit_id == third.audit_id]
+    Outbox(engine).mark_unsupported(refused, "instagram cannot hide replies", clock())
+    do_undo(ctx, third.audit_id, by=mina)
+    assert _comment_status(engine, cases["s2"]) == "visible"

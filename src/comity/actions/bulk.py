@@ -176,8 +176,12 @@ def _check_channel_allows(ctx: ActionContext, conn: Connection, entry: Any) -> N
     opposite = _OPPOSITE.get(entry.action)
     if opposite is None or ctx.channel_allows is None:
         return
+    # Only what reached the channel (or may have: in flight) needs the channel to undo it;
+    # a pending, failed or unsupported effect never got there.
     delivered = conn.execute(
-        select(t.outbox.c.id).where(t.outbox.c.audit_id == entry.id, t.outbox.c.status != "pending")
+        select(t.outbox.c.id).where(
+            t.outbox.c.audit_id == entry.id, t.outbox.c.status.in_(("sent", "sending"))
+        )
     ).first()
     if delivered is None:
         return
