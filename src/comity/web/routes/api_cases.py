@@ -51,6 +51,7 @@ from comity.actions import (
 )
 from comity.domain import Comment
 from comity.domain.sla import sla
+from comity.replies.checks import blocks_sending
 from comity.store.cases import CaseDetail, CaseFilter, CaseFilterError, CaseRepository, CaseView
 from comity.store.inbox_rows import AuditEntry, audit_for
 from comity.store.users import User
@@ -62,6 +63,7 @@ from comity.web.deps import (
     check_csrf,
     session_user,
 )
+from comity.web.routes.replies import draft_hints
 from comity.web.schemas import ErrorOut
 
 router = APIRouter(
@@ -506,18 +508,44 @@ def action_context(services: Any) -> ActionContext:
     responses={
         404: {"model": ErrorOut},
         409: {"description": "Assigned to someone else, or answered moments ago."},
-        422: {"model": ErrorOut, "description": "The action cannot be done; `detail` says why."},
+        422: {
+            "model": ErrorOut,
+            "description": "The action cannot be done; `detail` says why (a reply refused by "
+            "a blocking hint also lists `hints`: kind, message, blocking).",
+        },
     },
 )
 def post_action(
-    case_id: int, body: ActionIn, services: ServicesDep, user: InboxUser
+    request: Request, case_id: int, body: ActionIn, services: ServicesDep, user: InboxUser
 ) -> JSONResponse:
+    if body.kind == "reply" and body.text:
+        refused = blocking_hints(request, case_id, body.text)
+        if refused is not None:
+            return refused
     repo = CaseRepository(services.engine, services.history)
     try:
         done = _run(action_context(services), case_id, body, user, repo)
     except (ActionError, PermissionDenied) as error:
         return action_error_response(error)
     return JSONResponse({"action": action_out(done)})
+
+
+def blocking_hints(request: Request, case_id: int, text: str) -> JSONResponse | None:
+    """The same server-side check as the inbox's reply route (draft_hints + blocks_sending):
+    a hint kind the brand profile marks blocking refuses the reply with every hint."""
+    hints, _where = draft_hints(request, text, case_id=case_id, channel="", lang="")
+    if not blocks_sending(hints):
+        return None
+    kinds = sorted({h.kind for h in hints if h.blocking})
+    return JSONResponse(
+        {
+            "detail": f"not sent: the draft has a hint that blocks sending ({', '.join(kinds)})",
+            "hints": [
+                {"kind": h.kind, "message": h.message, "blocking": h.blocking} for h in hints
+            ],
+        },
+        status_code=422,
+    )
 
 
 @router.post(
