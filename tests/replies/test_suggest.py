@@ -3,7 +3,8 @@ from __future__ import annotations
 import pytest
 
 from comity.replies import BrandProfile, CaseInput, check, suggest
-from comity.replies.suggest import REPLY_CATEGORIES
+from comity.replies.similarity import jaccard, normalise, shingles
+from comity.replies.suggest import MAX_BODY_SIMILARITY, REPLY_CATEGORIES, Draft
 from comity.replies.templates import fix_particles, load_templates
 
 
@@ -134,3 +135,38 @@ def test_a_known_fact_is_cited_and_an_unknown_one_promised(profile: BrandProfile
     )
     assert unknown and all(d.facts == () for d in unknown)
     assert all("source" in d.text for d in unknown)
+
+
+def _body(
+    draft: Draft, profile: BrandProfile, channel: str, names: tuple[str, ...]
+) -> frozenset[str]:
+    """A draft's char shingles without its sign-off, the names and the cited fact."""
+    text = draft.text
+    sign_off = profile.sign_off.for_channel(channel, draft.lang)
+    if sign_off and text.endswith(sign_off):
+        text = text[: -len(sign_off)]
+    fact = "".join(f.text.get(draft.lang) for f in profile.facts if f.id in draft.facts)
+    return shingles(normalise(text, (*names, fact)))
+
+
+@pytest.mark.parametrize("lang", ["ko", "en", "de"])
+@pytest.mark.parametrize("category", REPLY_CATEGORIES)
+def test_the_drafts_of_one_case_differ_in_their_bodies(
+    profile: BrandProfile, category: str, lang: str
+) -> None:
+    """Real alternatives, not one text with another closing line: low pairwise similarity."""
+    texts = {
+        "ko": "주문번호 20260611-1 배송이 안 와요 유자 중국산이라던데 오트밀크 추가 요금?",
+        "en": "order 20260611-1 delivery never arrived, is the yuzu from China? oat milk extra?",
+        "de": "Bestellung 20260611-1 Lieferung kam nie, Yuzu aus China? Hafermilch extra?",
+    }
+    for channel in ("instagram", "facebook", "webshop_review", "email"):
+        for i in range(4):
+            c = case(texts[lang], category, lang, channel, id=f"{channel}:{i}", author_name="Jo")
+            drafts = suggest(c, profile)
+            assert len(drafts) >= 2, (channel, i)
+            bodies = [_body(d, profile, channel, ("Jo",)) for d in drafts]
+            for a in range(len(bodies)):
+                for b in range(a + 1, len(bodies)):
+                    similarity = jaccard(bodies[a], bodies[b])
+                    assert similarity < MAX_BODY_SIMILARITY, (drafts[a].text, drafts[b].text)

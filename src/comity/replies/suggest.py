@@ -13,10 +13,12 @@ import re
 import zlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from itertools import zip_longest
 from typing import Any
 
 from comity.replies.facts import FactMatch, contradicted_facts
 from comity.replies.profile import BrandProfile
+from comity.replies.similarity import jaccard, normalise, shingles
 from comity.replies.templates import SavedReply, TemplateSet, load_templates, render
 
 # Categories whose primary action is a public reply (TAXONOMY.md); others get none:
@@ -41,6 +43,10 @@ _ORDER_ID = re.compile(
 _HASH_NUMBER = re.compile(r"#(\d{5,})")
 # A friendly closing line would undercut a netiquette reminder or a removal notice.
 _NO_CLOSER = frozenset({"toxic", "legal"})
+# The drafts of one case are real alternatives: their bodies (without closing line and
+# sign-off) share at most this char-shingle Jaccard, so they differ in opening and body.
+MAX_BODY_SIMILARITY = 0.45
+_PERSONAL = frozenset({"product", "problem", "order_id"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +164,14 @@ def suggest(
     )
     if not pool:
         return []
-    templates_order = list(pool)
+    shuffled = list(pool)
     rng = random.Random(_seed(case_input.id))
-    rng.shuffle(templates_order)
+    rng.shuffle(shuffled)
+    # Alternate templates that use what the person wrote (product, problem, order number)
+    # with general ones: the first draft is the personal one, the next a different kind.
+    personal = [t for t in shuffled if t.variables & _PERSONAL]
+    general = [t for t in shuffled if not t.variables & _PERSONAL]
+    templates_order = [t for pair in zip_longest(personal, general) for t in pair if t]
     closers: tuple[str, ...] = ("",)
     if case_input.category not in _NO_CLOSER:
         closers = templates.closers_for(lang, level)
@@ -173,22 +184,32 @@ def suggest(
     start = (rotation * count) % len(order)
     order = order[start:] + order[:start]
     sign_off = profile.sign_off.for_channel(case_input.channel, lang)
+    # Names and the cited fact are shared by every draft of the case; compare the rest.
+    names = (case_input.author, case_input.author_name, values.get("fact", ""))
     recent = set(recent_drafts)
     drafts: list[Draft] = []
-    for fresh_only in (True, False):  # distinct templates first, closers vary the rest
+    bodies: list[frozenset[str]] = []
+    # 1. distinct templates whose bodies differ; 2. distinct templates; 3. only when the pool
+    # has a single template, the same body with another closing line (never a repeated text).
+    for rule in ("different_body", "different_template", "any"):
         for template, closer in order:
-            if len(drafts) == count:
+            if len(drafts) == count or (rule == "any" and len(drafts) >= 2):
                 break
-            if fresh_only and any(d.template == template.key for d in drafts):
+            if rule != "any" and any(d.template == template.key for d in drafts):
                 continue
-            text = render(template, values)
-            if closer:
-                text = f"{text} {closer}"
+            body = render(template, values)
+            text = f"{body} {closer}" if closer else body
             if sign_off:
                 text = f"{text}\n{sign_off}"
             if text in recent or any(d.text == text for d in drafts):
                 continue
+            grams = shingles(normalise(body, names))
+            if rule == "different_body" and any(
+                jaccard(grams, other) >= MAX_BODY_SIMILARITY for other in bodies
+            ):
+                continue
             used = facts[:1] if "fact" in template.variables else []
+            bodies.append(grams)
             drafts.append(
                 Draft(
                     text,
