@@ -204,7 +204,6 @@ def extract_catalog() -> Catalog:
     web = Path(__file__).resolve().parent
     catalog = Catalog(domain=DOMAIN)
     method_map = [
-        ("templates/alerts/**", "ignore"),
         ("templates/**.html", "jinja2"),
         ("**.py", "python"),
     ]

@@ -3,6 +3,7 @@ crisis mode; plus `active_alert`, which the page banner (alerts/_banner.html) ca
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -23,12 +24,77 @@ from comity.monitoring.alerts import Alert, first_steps, most_urgent
 from comity.runtime.services import Services
 from comity.store.monitoring import MonitorRepository
 from comity.store.users import User
+from comity.web.action_messages import action_error_text
 from comity.web.deps import SESSION_USER_KEY, ApiUser, ServicesDep, SessionUser, check_csrf
+from comity.web.i18n import UiLocale
+from comity.web.labels import N_
+from comity.web.templating import request_locale
 
 router = APIRouter()
 ui = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 api = APIRouter(prefix="/api/v1", tags=["alerts"])
 CHART_W, CHART_H, CHART_PAD = 720, 180, 28
+
+# comity.actions.alerts' errors (English for the API and the CLI) as catalogue entries; the
+# detail page shows them in the user's language. An unknown message is shown as it is.
+_ALERT_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), msgid)
+    for pattern, msgid in (
+        (r"no alert (?P<id>\d+)", N_("There is no alert %(id)s.")),
+        (
+            r"the note is longer than (?P<count>\d+) characters",
+            N_("The note is longer than %(count)s characters."),
+        ),
+        (
+            r"resolving an alert needs a note \(what was done about it\)",
+            N_("Resolving an alert needs a note (what was done about it)."),
+        ),
+        (r"alert (?P<id>\d+) is already acknowledged", N_("Alert %(id)s is already acknowledged.")),
+        (r"alert (?P<id>\d+) is already resolved", N_("Alert %(id)s is already resolved.")),
+        (r"alert (?P<id>\d+) is already open", N_("Alert %(id)s is already open.")),
+        (
+            r"alert (?P<id>\d+) is resolved; it reopens if the storm returns",
+            N_("Alert %(id)s is resolved; it reopens if the storm returns."),
+        ),
+        (r"the campaign name is empty", N_("The campaign name is empty.")),
+        (r"switching crisis mode needs a reason", N_("Switching crisis mode needs a reason.")),
+        (
+            r"crisis mode is already on for brand",
+            N_("Crisis mode is already on for the whole brand."),
+        ),
+        (
+            r"crisis mode is already on for campaign:(?P<name>.+)",
+            N_("Crisis mode is already on for campaign %(name)s."),
+        ),
+        (r"crisis mode is not on for brand", N_("Crisis mode is not on for the whole brand.")),
+        (
+            r"crisis mode is not on for campaign:(?P<name>.+)",
+            N_("Crisis mode is not on for campaign %(name)s."),
+        ),
+    )
+)
+
+
+# The first steps and contact roles of comity/monitoring/default_monitoring.yaml (English
+# config text). The alert page shows a configured text in the user's language when it is one
+# of these, else as written (tests/web/test_alerts_i18n.py catches a default that drifts).
+DEFAULT_PLAYBOOK_TEXT = (
+    N_("Read the top claims below; check each against the fact sheet before anyone replies."),
+    N_("Post the holding statement on the channels affected (drafts below), then pin it."),
+    N_("Switch on crisis mode if the storm spreads to a third channel or turns into a storm."),
+    N_("Community lead on duty"),
+    N_("Head of communications"),
+    N_("Legal counsel"),
+)
+
+
+def alert_error_text(message: str, ui: UiLocale) -> str:
+    """A refused alert action's message in the user's language (unknown ones unchanged)."""
+    for pattern, msgid in _ALERT_ERRORS:
+        match = pattern.fullmatch(message)
+        if match is not None:
+            return ui.gettext(msgid) % match.groupdict()
+    return message
 
 
 def _templates(request: Request) -> Jinja2Templates:
@@ -52,8 +118,10 @@ def active_alert(request: Request | None) -> Alert | None:
     return most_urgent(services.monitor.unresolved())
 
 
-def timeline_svg(alert: Alert) -> dict[str, Any]:
-    """Bars of negative comments per 15 minutes and the normal level as a line, as SVG geometry."""
+def timeline_svg(alert: Alert, ui: UiLocale) -> dict[str, Any]:
+    """Bars of negative comments per 15 minutes and the normal level as a line, as SVG geometry.
+
+    Bar titles and axis ticks are in the user's language and time zone."""
     rows = alert.details.get("timeline", [])
     bin_s = int(alert.details.get("bin_seconds", 300))
     group = max(1, 900 // bin_s)
@@ -80,12 +148,17 @@ def timeline_svg(alert: Alert) -> dict[str, Any]:
                 "w": round(max(step - 1, 1), 1),
                 "h": round(h, 1),
                 "alert": start >= since,
-                "title": f"{datetime.fromtimestamp(start, UTC):%m-%d %H:%M} UTC: {count} negative",
+                "title": ui.gettext("%(time)s: %(count)s negative, %(normal)s normal")
+                % {
+                    "time": ui.when(at_utc(start), "short"),
+                    "count": count,
+                    "normal": f"{normal:.1f}",
+                },
             }
         )
         points.append(f"{x + step / 2:.1f},{CHART_PAD + inner_h - inner_h * normal / peak:.1f}")
         if index % max(1, len(buckets) // 6) == 0:
-            ticks.append({"x": round(x, 1), "label": f"{datetime.fromtimestamp(start, UTC):%H:%M}"})
+            ticks.append({"x": round(x, 1), "label": ui.when(at_utc(start), "HH:mm")})
     return {
         "bars": bars,
         "line": " ".join(points),
@@ -95,6 +168,10 @@ def timeline_svg(alert: Alert) -> dict[str, Any]:
         "ticks": ticks,
         "base": CHART_PAD + inner_h,
     }
+
+
+def at_utc(seconds: float) -> datetime:
+    return datetime.fromtimestamp(seconds, UTC)
 
 
 def _can_act(user: User) -> bool:
@@ -118,16 +195,18 @@ def alert_page(
 ) -> Response:
     monitor = _monitor(services)
     alert = monitor.get(alert_id)
+    ui_locale = request_locale(request)
     if alert is None:
-        raise HTTPException(404, f"no alert {alert_id}")
+        raise HTTPException(404, ui_locale.gettext("There is no alert %(id)s.") % {"id": alert_id})
+    error = request.query_params.get("error", "")[:200]
     context = {
         "user": user,
         "alert": alert,
         "steps": first_steps(alert, services.monitoring),
-        "chart": timeline_svg(alert),
+        "chart": timeline_svg(alert, ui_locale),
         "can_act": _can_act(user),
         "crises": [c for c in monitor.crisis_list() if c["active"]],
-        "error": request.query_params.get("error", "")[:200],
+        "error": alert_error_text(error, ui_locale),
     }
     return _templates(request).TemplateResponse(request, "alerts/detail.html", context)
 
@@ -143,6 +222,7 @@ def _back(alert_id: int, error: str = "") -> Response:
 
 @ui.post("/alerts/{alert_id}/acknowledge")
 def acknowledge(
+    request: Request,
     alert_id: int,
     services: ServicesDep,
     user: SessionUser,
@@ -150,13 +230,16 @@ def acknowledge(
 ) -> Response:
     try:
         do_acknowledge_alert(_monitor(services), alert_id, by=user, note=note)
-    except (AlertActionError, PermissionDenied) as exc:
+    except PermissionDenied as exc:
+        return _back(alert_id, action_error_text(exc, request_locale(request)))
+    except AlertActionError as exc:
         return _back(alert_id, str(exc))
     return _back(alert_id)
 
 
 @ui.post("/alerts/{alert_id}/resolve")
 def resolve(
+    request: Request,
     alert_id: int,
     services: ServicesDep,
     user: SessionUser,
@@ -164,13 +247,16 @@ def resolve(
 ) -> Response:
     try:
         do_resolve_alert(_monitor(services), alert_id, by=user, note=note)
-    except (AlertActionError, PermissionDenied) as exc:
+    except PermissionDenied as exc:
+        return _back(alert_id, action_error_text(exc, request_locale(request)))
+    except AlertActionError as exc:
         return _back(alert_id, str(exc))
     return _back(alert_id)
 
 
 @ui.post("/alerts/{alert_id}/crisis")
 def crisis_switch(
+    request: Request,
     alert_id: int,
     services: ServicesDep,
     user: SessionUser,
@@ -193,7 +279,9 @@ def crisis_switch(
             campaign=campaign or None,
             topic_terms=terms,
         )
-    except (AlertActionError, PermissionDenied, ValueError) as exc:
+    except PermissionDenied as exc:
+        return _back(alert_id, action_error_text(exc, request_locale(request)))
+    except ValueError as exc:  # AlertActionError included
         return _back(alert_id, str(exc))
     return _back(alert_id)
 
