@@ -5,8 +5,10 @@
 
 For every record, 2-3 drafts are suggested (category from the record's `primary`
 label, or from triage with --triage) and checked for tone, speech level on the
-record's channel, glossary and facts. Prints the pass rate, the distinct drafts per category
-and the failing hints (hint messages only: the dataset's text is never printed).
+record's channel, glossary and facts. Prints the pass rate, the distinct drafts per category,
+the distinct bodies (without closing line and sign-off), the draft pairs of one case whose
+bodies are near copies (char-shingle Jaccard >= MAX_BODY_SIMILARITY, names and cited fact left
+out) and the failing hints (hint messages only: the dataset's text is never printed).
 """
 
 from __future__ import annotations
@@ -17,9 +19,34 @@ import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from comity.replies import CaseInput, check, load_profile, suggest
+from comity.replies import BrandProfile, CaseInput, Draft, check, load_profile, suggest
+from comity.replies.similarity import jaccard, normalise, shingles
+from comity.replies.suggest import MAX_BODY_SIMILARITY
+from comity.replies.templates import load_templates
 
 KINDS = ("tone", "speech_level", "glossary", "facts")
+
+
+def body(draft: Draft, profile: BrandProfile, channel: str) -> str:
+    """The draft without sign-off and closing line: what makes it an alternative."""
+    text = draft.text
+    sign_off = profile.sign_off.for_channel(channel, draft.lang)
+    if sign_off and text.endswith(sign_off):
+        text = text[: -len(sign_off)].rstrip()
+    for closer in load_templates().closers_for(draft.lang, draft.level):
+        if closer and text.endswith(closer):
+            text = text[: -len(closer)].rstrip()
+    return text
+
+
+def near_copies(bodies: list[str], cited: str) -> int:
+    """Pairs of one case's bodies that are near copies (the shared cited fact left out)."""
+    grams = [shingles(normalise(b, (cited,))) for b in bodies]
+    return sum(
+        jaccard(grams[i], grams[j]) >= MAX_BODY_SIMILARITY
+        for i in range(len(grams))
+        for j in range(i + 1, len(grams))
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +70,8 @@ def main(argv: list[str] | None = None) -> int:
         categories = [t.primary.value for t in triager.triage_inputs(inputs)]
     total = passed = 0
     distinct: dict[str, set[str]] = defaultdict(set)
+    distinct_bodies: dict[str, set[str]] = defaultdict(set)
+    copies: Counter[str] = Counter()
     drafts_per: Counter[str] = Counter()
     failures: Counter[str] = Counter()
     for record, category in zip(records, categories, strict=True):
@@ -53,7 +82,12 @@ def main(argv: list[str] | None = None) -> int:
             category=category,
             lang=record.get("lang"),
         )
-        for draft in suggest(case, profile):
+        drafts = suggest(case, profile)
+        bodies = [body(d, profile, case.channel) for d in drafts]
+        distinct_bodies[category].update(bodies)
+        cited = {f.id: f.text.get(d.lang) for d in drafts for f in profile.facts if f.id in d.facts}
+        copies[category] += near_copies(bodies, " ".join(cited.values()))
+        for draft in drafts:
             total += 1
             drafts_per[category] += 1
             distinct[category].add(draft.text)
@@ -68,9 +102,12 @@ def main(argv: list[str] | None = None) -> int:
                 passed += 1
     rate = passed / total if total else 1.0
     print(f"records {len(records)}, drafts {total}, passed {passed} ({rate:.1%})")
-    print("category           drafts  distinct")
+    print("category           drafts  distinct  bodies  near-copy pairs")
     for category in sorted(drafts_per):
-        print(f"{category:<18} {drafts_per[category]:>6}  {len(distinct[category]):>8}")
+        print(
+            f"{category:<18} {drafts_per[category]:>6}  {len(distinct[category]):>8}"
+            f"  {len(distinct_bodies[category]):>6}  {copies[category]:>15}"
+        )
     for failure, count in failures.most_common(20):
         print(f"FAIL x{count}: {failure}")
     return 0 if passed == total else 1
