@@ -89,6 +89,21 @@ def test_agents_cannot_resolve(
     assert alert is not None and alert.status == "open"
 
 
+def test_a_refusal_is_shown_once_and_never_taken_from_the_url(
+    services: Services, moderator: TestClient
+) -> None:
+    assert services.monitor is not None
+    alert_id = store_alert(services.monitor)
+    forged = moderator.get(f"/alerts/{alert_id}?error=Call+0800-FAKE+to+verify+your+account")
+    assert "0800-FAKE" not in forged.text
+    token = csrf_from(forged.text)
+    refused = moderator.post(
+        f"/alerts/{alert_id}/resolve", data={"note": "", "csrf_token": token}
+    )  # resolving needs a note
+    assert '<p class="error"' in refused.text
+    assert '<p class="error"' not in moderator.get(f"/alerts/{alert_id}").text  # shown once
+
+
 def test_api_lists_alerts(
     services: Services, client: TestClient, token_for: Callable[[Role], dict[str, str]]
 ) -> None:

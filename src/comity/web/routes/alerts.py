@@ -198,7 +198,7 @@ def alert_page(
     ui_locale = request_locale(request)
     if alert is None:
         raise HTTPException(404, ui_locale.gettext("There is no alert %(id)s.") % {"id": alert_id})
-    error = request.query_params.get("error", "")[:200]
+    error = str(request.session.pop(FLASH_KEY, ""))[:300]
     context = {
         "user": user,
         "alert": alert,
@@ -211,13 +211,15 @@ def alert_page(
     return _templates(request).TemplateResponse(request, "alerts/detail.html", context)
 
 
-def _back(alert_id: int, error: str = "") -> Response:
-    target = f"/alerts/{alert_id}"
-    if error:
-        from urllib.parse import urlencode
+FLASH_KEY = "alert_error"
 
-        target += "?" + urlencode({"error": error})
-    return RedirectResponse(target, status_code=303)
+
+def _back(request: Request, alert_id: int, error: str = "") -> Response:
+    """Back to the alert; a refusal travels in the session, never in the URL (where anyone
+    could put their own text into a trusted page with a link)."""
+    if error:
+        request.session[FLASH_KEY] = error
+    return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
 
 
 @ui.post("/alerts/{alert_id}/acknowledge")
@@ -231,10 +233,10 @@ def acknowledge(
     try:
         do_acknowledge_alert(_monitor(services), alert_id, by=user, note=note)
     except PermissionDenied as exc:
-        return _back(alert_id, action_error_text(exc, request_locale(request)))
+        return _back(request, alert_id, action_error_text(exc, request_locale(request)))
     except AlertActionError as exc:
-        return _back(alert_id, str(exc))
-    return _back(alert_id)
+        return _back(request, alert_id, str(exc))
+    return _back(request, alert_id)
 
 
 @ui.post("/alerts/{alert_id}/resolve")
@@ -248,10 +250,10 @@ def resolve(
     try:
         do_resolve_alert(_monitor(services), alert_id, by=user, note=note)
     except PermissionDenied as exc:
-        return _back(alert_id, action_error_text(exc, request_locale(request)))
+        return _back(request, alert_id, action_error_text(exc, request_locale(request)))
     except AlertActionError as exc:
-        return _back(alert_id, str(exc))
-    return _back(alert_id)
+        return _back(request, alert_id, str(exc))
+    return _back(request, alert_id)
 
 
 @ui.post("/alerts/{alert_id}/crisis")
@@ -280,10 +282,10 @@ def crisis_switch(
             topic_terms=terms,
         )
     except PermissionDenied as exc:
-        return _back(alert_id, action_error_text(exc, request_locale(request)))
+        return _back(request, alert_id, action_error_text(exc, request_locale(request)))
     except ValueError as exc:  # AlertActionError included
-        return _back(alert_id, str(exc))
-    return _back(alert_id)
+        return _back(request, alert_id, str(exc))
+    return _back(request, alert_id)
 
 
 # -- JSON API ------------------------------------------------------------------------------
