@@ -96,6 +96,7 @@ def test_a_refusal_is_shown_once_and_never_taken_from_the_url(
     alert_id = store_alert(services.monitor)
     forged = moderator.get(f"/alerts/{alert_id}?error=Call+0800-FAKE+to+verify+your+account")
     assert "0800-FAKE" not in forged.text
+    assert 'href="/audit"' in forged.text  # the inbox's own header, with the moderator's links
     token = csrf_from(forged.text)
     refused = moderator.post(
         f"/alerts/{alert_id}/resolve", data={"note": "", "csrf_token": token}

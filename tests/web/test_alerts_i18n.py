@@ -17,7 +17,7 @@ KOREAN = {"Accept-Language": "ko-KR,ko;q=0.9"}
 def test_alert_templates_and_route_messages_are_extracted() -> None:
     catalog = extract_catalog()
     files = {filename for message in catalog for filename, _line in message.locations}
-    for name in ("_banner", "_words", "_layout_head", "detail", "list"):
+    for name in ("_banner", "_words", "detail", "list"):
         assert f"templates/alerts/{name}.html" in files, name
     assert "routes/alerts.py" in files
     ids = {message.id for message in catalog}

@@ -10,7 +10,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import RedirectResponse, Response
-from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
 from comity.actions.alerts import (
@@ -28,6 +27,7 @@ from comity.web.action_messages import action_error_text
 from comity.web.deps import SESSION_USER_KEY, ApiUser, ServicesDep, SessionUser, check_csrf
 from comity.web.i18n import UiLocale
 from comity.web.labels import N_
+from comity.web.pages import render
 from comity.web.templating import request_locale
 
 router = APIRouter()
@@ -95,11 +95,6 @@ def alert_error_text(message: str, ui: UiLocale) -> str:
         if match is not None:
             return ui.gettext(msgid) % match.groupdict()
     return message
-
-
-def _templates(request: Request) -> Jinja2Templates:
-    found: Jinja2Templates = request.app.state.templates
-    return found
 
 
 def _monitor(services: Services) -> MonitorRepository:
@@ -182,11 +177,8 @@ def _can_act(user: User) -> bool:
 def alerts_page(request: Request, services: ServicesDep, user: SessionUser) -> Response:
     alerts = _monitor(services).alerts(limit=100)
     crises = _monitor(services).crisis_list()
-    return _templates(request).TemplateResponse(
-        request,
-        "alerts/list.html",
-        {"user": user, "alerts": alerts, "crises": [c for c in crises if c["active"]]},
-    )
+    context = {"alerts": alerts, "crises": [c for c in crises if c["active"]]}
+    return render(request, "alerts/list.html", user, context, nav="alerts")
 
 
 @ui.get("/alerts/{alert_id}")
@@ -200,7 +192,6 @@ def alert_page(
         raise HTTPException(404, ui_locale.gettext("There is no alert %(id)s.") % {"id": alert_id})
     error = str(request.session.pop(FLASH_KEY, ""))[:300]
     context = {
-        "user": user,
         "alert": alert,
         "steps": first_steps(alert, services.monitoring),
         "chart": timeline_svg(alert, ui_locale),
@@ -208,7 +199,7 @@ def alert_page(
         "crises": [c for c in monitor.crisis_list() if c["active"]],
         "error": alert_error_text(error, ui_locale),
     }
-    return _templates(request).TemplateResponse(request, "alerts/detail.html", context)
+    return render(request, "alerts/detail.html", user, context, nav="alerts")
 
 
 FLASH_KEY = "alert_error"
