@@ -2,23 +2,31 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Annotated
 
 import typer
 
 from comity.cli.common import console, load_settings, open_services
-from comity.demo.loader import DEMO_ADMIN_EMAIL, ensure_demo_admin, load_demo
+from comity.demo.loader import DEMO_ADMIN_EMAIL, ensure_demo_admin, load_demo, shift_to
 
 
 def demo_command(
     serve: Annotated[bool, typer.Option(help="Start the web server afterwards.")] = False,
     host: Annotated[str | None, typer.Option(help="Address for --serve.")] = None,
     port: Annotated[int | None, typer.Option(help="Port for --serve.")] = None,
+    original_dates: Annotated[
+        bool,
+        typer.Option(
+            "--original-dates", help="Keep the shipped dates (July 2026) instead of recent ones."
+        ),
+    ] = False,
 ) -> None:
     """Load the demo community (idempotent) and print the demo login."""
     settings = load_settings()
+    shift = timedelta(0) if original_dates else shift_to(datetime.now(UTC))
     with open_services(settings) as services:
-        report = load_demo(services, on_progress=None)
+        report = load_demo(services, on_progress=None, shift=shift)
         password = ensure_demo_admin(services)
         total = services.comments.count()
     console.print(

@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 
+from comity.ingest.records import parse_timestamp
 from comity.ingest.service import IngestReport, SourceRow, ingest_rows
 from comity.runtime.services import Services
 from comity.store.users import Role
@@ -15,16 +18,42 @@ DEMO_FILE = Path(__file__).with_name("haneul_demo.jsonl")
 DEMO_ADMIN_EMAIL = "admin@haneul.example"
 
 
-def demo_rows() -> Iterator[SourceRow]:
+def demo_rows(shift: timedelta = timedelta(0)) -> Iterator[SourceRow]:
+    """The demo records, their times moved by `shift` (see `shift_to`)."""
     with DEMO_FILE.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if line.strip():
-                yield SourceRow(number, json.loads(line), line.rstrip("\n"))
+                record = json.loads(line)
+                if shift:
+                    moved = parse_timestamp(record["created_at"]) + shift
+                    record["created_at"] = moved.isoformat()
+                yield SourceRow(number, record, line.rstrip("\n"))
 
 
-def load_demo(services: Services, on_progress: Callable[[int], None] | None) -> IngestReport:
+@cache
+def demo_end() -> datetime:
+    """When the last demo comment was written (as shipped: July 2026)."""
+    return max(parse_timestamp(row.record["created_at"]) for row in demo_rows() if row.record)
+
+
+def shift_to(now: datetime) -> timedelta:
+    """Whole weeks that move the demo's last day into the week before `now`.
+
+    Whole weeks keep each comment's weekday and hour, so the day/night rhythm the storm
+    detector learns stays true; SLA clocks then read "3 hours left", not "5 months over".
+    """
+    return timedelta(weeks=max(0, (now - demo_end()) // timedelta(weeks=1)))
+
+
+def load_demo(
+    services: Services,
+    on_progress: Callable[[int], None] | None,
+    *,
+    shift: timedelta = timedelta(0),
+) -> IngestReport:
     """Import the demo stream (idempotent) and run the pipeline over it."""
-    report = ingest_rows(demo_rows(), services.comments, source="demo", on_progress=on_progress)
+    rows = demo_rows(shift)
+    report = ingest_rows(rows, services.comments, source="demo", on_progress=on_progress)
     services.runner.run_pending()
     return report
 
