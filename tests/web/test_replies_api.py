@@ -54,3 +54,19 @@ def test_without_blocking_kinds_the_api_sends_the_same_draft(
         headers=token_for(Role.AGENT),
     )
     assert response.status_code == 200 and _sent(services) == [BANMAL]
+
+
+def test_an_analyst_hears_it_may_not_reply_before_any_hint(
+    client: TestClient,
+    token_for: Callable[[Role], dict[str, str]],
+    services: Services,
+    cases: dict[str, int],
+) -> None:
+    _block(services, ["speech_level"])
+    refused = client.post(
+        f"/api/v1/cases/{cases['c1']}/actions",
+        json={"kind": "reply", "text": BANMAL},
+        headers=token_for(Role.ANALYST),
+    )
+    assert refused.status_code == 403 and "hints" not in refused.json()
+    assert _sent(services) == []

@@ -49,6 +49,7 @@ from comity.actions import (
     do_unmute,
     do_unsnooze,
 )
+from comity.actions.permissions import check_permission
 from comity.domain import Comment
 from comity.domain.sla import sla
 from comity.replies.checks import blocks_sending
@@ -519,6 +520,10 @@ def post_action(
     request: Request, case_id: int, body: ActionIn, services: ServicesDep, user: InboxUser
 ) -> JSONResponse:
     if body.kind == "reply" and body.text:
+        try:
+            check_permission(user.role, "reply")  # who may not reply hears that, not hints
+        except PermissionDenied as error:
+            return action_error_response(error)
         refused = blocking_hints(request, case_id, body.text)
         if refused is not None:
             return refused
