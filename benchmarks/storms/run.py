@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import tempfile
 import time
@@ -22,7 +23,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.storms.generate import DAY, START, Scenario, generate, scenarios
+from benchmarks.storms.generate import (
+    DAY,
+    NEG_SHARE,
+    START,
+    Scenario,
+    generate,
+    rhythm,
+    scenarios,
+)
 
 from comity.monitoring.config import DetectorConfig, load_config
 from comity.monitoring.detector import RAISED, Detector
@@ -30,6 +39,24 @@ from comity.monitoring.events import Event
 from comity.monitoring.replay import record_events, replay
 
 WARNING = ("warning", "storm")
+STORM_NEGATIVE = 0.85  # of a storm's comments (the rest are defenders)
+EVIDENCE = 5.0  # extra negatives a storm must have produced before anyone could tell
+
+
+def extra_negatives(s: Scenario, minutes: float) -> float:
+    """Expected extra negative comments a storm has produced `minutes` after its onset."""
+    per_min = (s.multiple - 1) * s.base * rhythm(s.onset) * NEG_SHARE * STORM_NEGATIVE / 60
+    ramping = min(minutes, s.ramp)
+    return per_min * (ramping * ramping / (2 * s.ramp) + max(0.0, minutes - s.ramp))
+
+
+def evidence_minutes(s: Scenario) -> float:
+    """Minutes after onset until the storm has produced EVIDENCE extra negatives (expected)."""
+    per_min = (s.multiple - 1) * s.base * rhythm(s.onset) * NEG_SHARE * STORM_NEGATIVE / 60
+    ramp_total = per_min * s.ramp / 2
+    if EVIDENCE <= ramp_total:
+        return math.sqrt(2 * s.ramp * EVIDENCE / per_min)
+    return s.ramp + (EVIDENCE - ramp_total) / per_min
 
 
 def run_scenario(
@@ -68,6 +95,9 @@ def run_scenario(
         "lag_2x_min": (inside[0] - s.onset) / 60 - s.ramp / max(s.multiple - 1, 1)
         if inside
         else None,
+        # The attainable part: from when the storm had made EVIDENCE extra negatives.
+        "lag_evidence_min": (inside[0] - s.onset) / 60 - evidence_minutes(s) if inside else None,
+        "extra_by_10_min": round(extra_negatives(s, 10), 1) if s.kind == "storm" else None,
         "false_alarms": len(outside),
         "background_days": (last - START) / DAY - 1 - event_days,  # the first day is warm-up
         "watches": watches,
@@ -93,6 +123,17 @@ def summarise(results: list[dict[str, Any]]) -> dict[str, Any]:
         "median_lag_after_2x_min": round(statistics.median(r["lag_2x_min"] for r in detected), 1)
         if detected
         else None,
+        "median_lag_after_5_extra_negatives_min": round(
+            statistics.median(r["lag_evidence_min"] for r in detected), 1
+        )
+        if detected
+        else None,
+        "median_extra_negatives_by_10_min": round(
+            statistics.median(r["extra_by_10_min"] for r in storms), 1
+        )
+        if storms
+        else None,
+        "storms_with_5_extra_by_10_min": sum(1 for r in storms if r["extra_by_10_min"] >= EVIDENCE),
         "median_lag_by_ramp": {
             k: round(statistics.median(v), 1) for k, v in sorted(by_ramp.items())
         },
