@@ -11,8 +11,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from comity.domain import Action
+from comity.store.audit import write_audit
 from comity.store.events import publish
-from comity.store.inbox_writes import insert_audit
 from comity.store.outbox import enqueue
 from comity.store.users import User
 
@@ -99,7 +99,7 @@ def record(
         before=dict(before or {}),
         after=dict(after or {}),
     )
-    audit_id = insert_audit(conn, plain)
+    audit_id = write_audit(conn, plain)
     if effect is not None:
         enqueue(
             conn,

@@ -10,9 +10,12 @@ from comity.store.inbox_rows import AuditEntry, audit_from_row
 from comity.store.rows import aware
 
 
-def write_audit(conn: Connection, action: Action) -> None:
-    conn.execute(
-        insert(t.audit_log).values(
+def write_audit(conn: Connection, action: Action) -> int:
+    """The audit row for `action`, in the caller's transaction; returns its id (what undo
+    refers to)."""
+    result = conn.execute(
+        insert(t.audit_log)
+        .values(
             at=action.at,
             actor=action.actor,
             action=action.kind,
@@ -22,7 +25,9 @@ def write_audit(conn: Connection, action: Action) -> None:
             before=action.before,
             after=action.after,
         )
+        .returning(t.audit_log.c.id)
     )
+    return int(result.scalar_one())
 
 
 def audit_entries(engine: Engine, target_type: str, target_id: str) -> list[Action]:

@@ -12,32 +12,12 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, insert, select, update
 
-from comity.domain import Action
 from comity.store import tables as t
 from comity.store.inbox_rows import AuditEntry, SentReply, audit_from_row, reply_from_row
 
 _CASE_JOIN = t.cases.join(t.comments, t.comments.c.id == t.cases.c.comment_id).join(
     t.authors, t.authors.c.id == t.comments.c.author_id
 )
-
-
-def insert_audit(conn: Connection, action: Action) -> int:
-    """The audit row for `action`; returns its id (what undo refers to)."""
-    result = conn.execute(
-        insert(t.audit_log)
-        .values(
-            at=action.at,
-            actor=action.actor,
-            action=action.kind,
-            target_type=action.target_type,
-            target_id=action.target_id,
-            reason=action.reason,
-            before=action.before,
-            after=action.after,
-        )
-        .returning(t.audit_log.c.id)
-    )
-    return int(result.scalar_one())
 
 
 def audit_entry(conn: Connection, audit_id: int) -> AuditEntry | None:

@@ -20,8 +20,8 @@ from sqlalchemy import Connection, Engine, and_, exists, insert, or_, select, up
 
 from comity.domain import Action
 from comity.store import tables as t
+from comity.store.audit import write_audit
 from comity.store.events import publish
-from comity.store.inbox_writes import insert_audit
 from comity.store.rows import aware
 
 STATUSES = ("pending", "sending", "sent", "failed", "unsupported", "cancelled")
@@ -278,7 +278,7 @@ class Outbox:
         """Out of attempts: 'failed', with an audit row and an `outbox.failed` event."""
         with self.engine.begin() as conn:
             self._settle(item, status="failed", error=error, conn=conn)
-            insert_audit(
+            write_audit(
                 conn,
                 Action(
                     kind="outbox.failed",

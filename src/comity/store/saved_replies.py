@@ -13,7 +13,7 @@ from comity.replies.approvals import ApprovalPolicy, requires_approval
 from comity.replies.similarity import RecentReply
 from comity.replies.templates import SavedReply, TemplateError, TemplateSet, validate_text
 from comity.store import tables as t
-from comity.store.inbox_writes import insert_audit
+from comity.store.audit import write_audit
 from comity.store.users import User
 
 SEED_AUTHOR = "comity-seed"
@@ -166,7 +166,7 @@ def latest_sent_reply_id(engine: Engine) -> int:
 def record_profile_change(engine: Engine, by: str, path: str, before: str, after: str) -> None:
     """Audit an admin's brand-profile edit, both texts kept (the profile is small)."""
     with engine.begin() as conn:
-        insert_audit(
+        write_audit(
             conn,
             Action(
                 kind="edit_brand_profile",
