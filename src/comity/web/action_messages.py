@@ -189,9 +189,13 @@ def action_error_text(error: Exception, ui: UiLocale, action: str = "") -> str:
     return translate_message(str(error), ui)
 
 
-def translate_message(message: str, ui: UiLocale) -> str:
-    """A known action message in the user's language; an unknown one as it is."""
-    for pattern, msgid in _KNOWN:
+Known = tuple[tuple[re.Pattern[str], str], ...]
+
+
+def translate_message(message: str, ui: UiLocale, known: Known | None = None) -> str:
+    """A known action message (of `known`, else the inbox actions' own) in the user's
+    language; an unknown one as it is."""
+    for pattern, msgid in _KNOWN if known is None else known:
         match = pattern.fullmatch(message)
         if match is None:
             continue

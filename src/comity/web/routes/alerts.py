@@ -23,7 +23,7 @@ from comity.monitoring.alerts import Alert, first_steps, most_urgent
 from comity.runtime.services import Services
 from comity.store.monitoring import MonitorRepository
 from comity.store.users import User
-from comity.web.action_messages import action_error_text
+from comity.web.action_messages import action_error_text, translate_message
 from comity.web.deps import SESSION_USER_KEY, ApiUser, ServicesDep, SessionUser, check_csrf
 from comity.web.i18n import UiLocale
 from comity.web.labels import N_
@@ -90,11 +90,7 @@ DEFAULT_PLAYBOOK_TEXT = (
 
 def alert_error_text(message: str, ui: UiLocale) -> str:
     """A refused alert action's message in the user's language (unknown ones unchanged)."""
-    for pattern, msgid in _ALERT_ERRORS:
-        match = pattern.fullmatch(message)
-        if match is not None:
-            return ui.gettext(msgid) % match.groupdict()
-    return message
+    return translate_message(message, ui, _ALERT_ERRORS)
 
 
 def _monitor(services: Services) -> MonitorRepository:
