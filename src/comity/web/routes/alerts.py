@@ -4,6 +4,7 @@ crisis mode; plus `active_alert`, which the page banner (alerts/_banner.html) ca
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -209,33 +210,33 @@ def _back(request: Request, alert_id: int, error: str = "") -> Response:
     return RedirectResponse(f"/alerts/{alert_id}", status_code=303)
 
 
+NoteForm = Annotated[str, Form(max_length=2000)]
+
+
 @ui.post("/alerts/{alert_id}/acknowledge")
 def acknowledge(
-    request: Request,
-    alert_id: int,
-    services: ServicesDep,
-    user: SessionUser,
-    note: Annotated[str, Form(max_length=2000)] = "",
+    request: Request, alert_id: int, services: ServicesDep, user: SessionUser, note: NoteForm = ""
 ) -> Response:
-    try:
-        do_acknowledge_alert(_monitor(services), alert_id, by=user, note=note)
-    except PermissionDenied as exc:
-        return _back(request, alert_id, action_error_text(exc, request_locale(request)))
-    except AlertActionError as exc:
-        return _back(request, alert_id, str(exc))
-    return _back(request, alert_id)
+    return _alert_step(request, alert_id, services, user, note, do_acknowledge_alert)
 
 
 @ui.post("/alerts/{alert_id}/resolve")
 def resolve(
+    request: Request, alert_id: int, services: ServicesDep, user: SessionUser, note: NoteForm = ""
+) -> Response:
+    return _alert_step(request, alert_id, services, user, note, do_resolve_alert)
+
+
+def _alert_step(
     request: Request,
     alert_id: int,
-    services: ServicesDep,
-    user: SessionUser,
-    note: Annotated[str, Form(max_length=2000)] = "",
+    services: Services,
+    user: User,
+    note: str,
+    action: Callable[..., object],
 ) -> Response:
     try:
-        do_resolve_alert(_monitor(services), alert_id, by=user, note=note)
+        action(_monitor(services), alert_id, by=user, note=note)
     except PermissionDenied as exc:
         return _back(request, alert_id, action_error_text(exc, request_locale(request)))
     except AlertActionError as exc:
