@@ -21,3 +21,20 @@ def test_research_models_follow_the_loaded_triager(
         assert services.research_models() is research  # loaded: what actually runs
     finally:
         services.close()
+
+
+def test_actions_know_what_the_configured_connectors_can_undo(tmp_path: Path) -> None:
+    settings = Settings(
+        data_dir=tmp_path,
+        secret_key="k" * 40,
+        connectors={"yt_main": {"kind": "youtube", "token": "t"}},
+    )
+    services = Services.from_settings(settings)
+    try:
+        allows = services.action_context().channel_allows
+        assert allows is not None
+        assert allows("yt_main", "unhide")  # YouTube can publish a held comment again
+        assert not allows("yt_main", "unban")  # its API has no bans to lift
+        assert allows("instagram", "unban")  # no connector: nothing reached the channel
+    finally:
+        services.close()

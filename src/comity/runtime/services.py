@@ -120,7 +120,8 @@ class Services:
         return self._monitoring
 
     def action_context(self) -> Any:
-        """The context actions run in, with the brand profile's four-eyes rule for replies."""
+        """The context actions run in: the brand profile's four-eyes rule for replies and what
+        the configured connectors can undo."""
         from comity.actions import ActionContext
         from comity.replies import ApprovalPolicy, ProfileError, load_profile
         from comity.replies.profile import DEMO_PROFILE, profile_path
@@ -132,7 +133,12 @@ class Services:
         except ProfileError:  # a broken edit must not stop replies; the editor shows why
             profile = load_profile(DEMO_PROFILE)
         policy = ApprovalPolicy.from_profile(profile)
-        return ActionContext(engine=self.engine, approval_policy=ReplyApproval(self.engine, policy))
+        return ActionContext(
+            engine=self.engine,
+            approval_policy=ReplyApproval(self.engine, policy),
+            # Undo of an effect that reached the channel needs a connector that can reverse it.
+            channel_allows=self.delivery.links.allows,
+        )
 
     @property
     def monitor_consumer(self) -> MonitorConsumer:
