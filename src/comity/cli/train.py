@@ -15,7 +15,7 @@ import typer
 from rich.table import Table
 
 from comity.cli.common import console, fail, load_settings
-from comity.cli.triage import _chunks, _input_from, triage_record
+from comity.cli.triage import _chunks, _input_from, _predict_taxonomy, _read_jsonl
 from comity.triage.evaluation import evaluate_taxonomy
 from comity.triage.finetune import Example, finetune, targets_for
 from comity.triage.registry import ModelRegistry, RegistryError
@@ -38,22 +38,6 @@ def default_eval_file() -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def _read_records(path: Path) -> list[dict[str, Any]]:
-    records = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise fail(f"{path}:{number}: invalid JSON: {error.msg}") from None
-            if not isinstance(record, dict):
-                raise fail(f"{path}:{number}: record is not a JSON object")
-            records.append(record)
-    return records
 
 
 def _db_records() -> list[dict[str, Any]]:
@@ -82,10 +66,7 @@ def _agreement(triager: Triager, records: list[dict[str, Any]]) -> float | None:
 
 
 def _evaluate(triager: Triager, records: list[dict[str, Any]]) -> dict[str, float]:
-    predictions = []
-    for chunk in _chunks(records, 512):
-        results = triager.triage_inputs([_input_from(r) for r in chunk])
-        predictions += [triage_record(t, r.get("id")) for t, r in zip(results, chunk, strict=True)]
+    predictions = _predict_taxonomy(triager, records)
     report = evaluate_taxonomy(records, predictions)
     return {
         "primary_macro_f1": round(report.primary_macro_f1, 4),
@@ -189,7 +170,7 @@ def train_command(
     records: list[dict[str, Any]] = []
     sources: list[str] = []
     for path in extra or []:
-        records += _read_records(path)
+        records += _read_jsonl(path)
         sources.append(path.name)
     if from_db:
         records += _db_records()
@@ -235,7 +216,7 @@ def _train(
     for column in ("measure", "before", "after"):
         table.add_column(column, justify="left" if column == "measure" else "right")
     if path is not None:
-        gold = _read_records(path)
+        gold = _read_jsonl(path)
         unlabelled = [
             i for i, r in enumerate(gold, 1) if not {"primary", "action", "text"} <= set(r)
         ]
