@@ -44,7 +44,7 @@ models: install
 	$(BIN)/python training/build_models.py --bundle all --date 2026-11-25
 
 bench: install
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
