@@ -16,7 +16,7 @@ from comity.monitoring.config import MonitoringConfig, load_config
 from comity.monitoring.consumer import MonitorConsumer
 from comity.monitoring.sinks import AlertSink, AppriseSink
 from comity.netiquette import RuleHolder
-from comity.runtime.inprocess import InProcessRunner
+from comity.runtime.inprocess import BatchConsumer, InProcessRunner
 from comity.runtime.pipeline import Pipeline, build_pipeline, load_rule_holder
 from comity.settings import Settings
 from comity.store.comments import CommentRepository
@@ -26,6 +26,8 @@ from comity.store.monitoring import MonitorRepository
 from comity.store.users import UserRepository
 
 if TYPE_CHECKING:  # redis is imported only in the scale-out mode
+    from comity.actions import ActionContext
+    from comity.runtime.automatic import AutomaticSteps
     from comity.runtime.delivery import Delivery
     from comity.runtime.streams import StreamQueue, StreamWorker
 
@@ -100,15 +102,19 @@ class Services:
             self._rules = load_rule_holder(self.settings)
         return self._rules
 
+    def _stages(self) -> list[Stage]:
+        """The stages given to `from_settings`, else the configured pipeline's."""
+        return list(self.stages) if self.stages is not None else self.pipeline.stages
+
     @property
     def runner(self) -> InProcessRunner:
         with self._runner_lock:
             if self._runner is None:
-                stages = list(self.stages) if self.stages is not None else self.pipeline.stages
-                consumers = [self.monitor_consumer] if self.monitor is not None else []
-                consumers.insert(0, self.automatic_steps())
+                consumers: list[BatchConsumer] = [self.automatic_steps()]
+                if self.monitor is not None:
+                    consumers.append(self.monitor_consumer)
                 self._runner = InProcessRunner(
-                    self.comments, stages, history=self.history, consumers=consumers
+                    self.comments, self._stages(), history=self.history, consumers=consumers
                 )
             return self._runner
 
@@ -119,7 +125,7 @@ class Services:
             self._monitoring = load_config(self.settings.monitoring_file)
         return self._monitoring
 
-    def action_context(self) -> Any:
+    def action_context(self) -> ActionContext:
         """The context actions run in: the brand profile's four-eyes rule for replies and what
         the configured connectors can undo."""
         from comity.actions import ActionContext
@@ -176,9 +182,8 @@ class Services:
         queue = self.queue
         if queue is None:
             raise RuntimeError("queue_url is not set: the pipeline runs in-process")
-        stages = list(self.stages) if self.stages is not None else self.pipeline.stages
         runner = InProcessRunner(
-            self.comments, stages, history=self.history, consumers=[self.automatic_steps()]
+            self.comments, self._stages(), history=self.history, consumers=[self.automatic_steps()]
         )
         monitor = self.monitor
         return StreamWorker(
@@ -190,7 +195,7 @@ class Services:
             delivery=self.delivery.tick,
         )
 
-    def automatic_steps(self) -> Any:
+    def automatic_steps(self) -> AutomaticSteps:
         """The batch consumer that carries out plans' automatic steps (runtime/automatic.py)."""
         from comity.runtime.automatic import AutomaticSteps
 
