@@ -88,12 +88,15 @@ class FactIndex:
 
 
 _TRIAGE: dict[int, tuple[BrandProfile, TriageBrand, FactIndex]] = {}
+_MAX_CACHED = 8
 
 
 def _compiled(profile: BrandProfile) -> tuple[TriageBrand, FactIndex]:
     cached = _TRIAGE.get(id(profile))
     if cached is None or cached[0] is not profile:
         cached = (profile, profile_from_dict(triage_data(profile)), FactIndex(profile.facts))
+        if len(_TRIAGE) >= _MAX_CACHED:
+            _TRIAGE.clear()  # every saved profile edit is a new object: do not keep them all
         _TRIAGE[id(profile)] = cached
     return cached[1], cached[2]
 
