@@ -5,8 +5,9 @@ comment for a few thousand cue words. Instead the substring entries go into one
 Aho-Corasick automaton (ahocorasick-rs, compiled): one pass over the text finds every
 occurrence of every entry (~1.5 µs a comment), so the cost grows with the text, not
 with the lexicon.
-Without pyahocorasick the entries are indexed by their first two characters and the
-text's character bigrams are intersected with that index (same results, slower).
+Without ahocorasick-rs (use_automaton=False; the package is a required dependency) the
+entries are indexed by their first two characters and the text's character bigrams are
+intersected with that index (same results, slower).
 
 Entry syntax (entries are normalised exactly like comment text, so NFKC, jamo and
 de-obfuscation agree on both sides):
