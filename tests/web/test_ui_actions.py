@@ -30,6 +30,19 @@ def post(client: TestClient, url: str, htmx: bool = True, **data: str) -> httpx.
     )
 
 
+def switch_to_moderator(client: TestClient, make_user: Callable[[Role], str]) -> None:
+    """The agent signs out and a moderator signs in on the same client."""
+    client.cookies.clear()
+    sign_in(client, make_user(Role.MODERATOR))
+
+
+def held_by_agent(client: TestClient, make_user: Callable[[Role], str], case_id: int) -> None:
+    """An agent takes the case; then a moderator is signed in on the same client."""
+    sign_in(client, make_user(Role.AGENT))
+    assert post(client, f"/cases/{case_id}/act/assign").status_code == 200
+    switch_to_moderator(client, make_user)
+
+
 def comment_status(services: Services, case_id: int) -> str:
     found = CaseRepository(services.engine).get(case_id)
     assert found is not None
@@ -104,10 +117,7 @@ def test_assignment_is_exclusive_and_taking_over_names_the_holder(
     cases: dict[str, int],
 ) -> None:
     case_id = cases["q2"]
-    sign_in(client, make_user(Role.AGENT))
-    assert post(client, f"/cases/{case_id}/act/assign").status_code == 200
-    client.cookies.clear()
-    sign_in(client, make_user(Role.MODERATOR))
+    held_by_agent(client, make_user, case_id)
     conflict = post(client, f"/cases/{case_id}/act/assign")
     assert conflict.status_code == 409
     assert "agent@example.com has this case" in conflict.text
@@ -130,8 +140,7 @@ def test_second_reply_within_minutes_needs_confirmation(
     sign_in(client, make_user(Role.AGENT))
     first = post(client, f"/cases/{case_id}/act/reply", text="다음 주에 다시 나와요! 🍋")
     assert first.status_code == 200
-    client.cookies.clear()
-    sign_in(client, make_user(Role.MODERATOR))
+    switch_to_moderator(client, make_user)
     second = post(client, f"/cases/{case_id}/act/reply", text="곧 출시됩니다")
     assert second.status_code == 409
     assert "agent@example.com replied" in second.text
@@ -210,10 +219,7 @@ def test_unassigning_someone_elses_case_asks_and_takes_it_away(
     cases: dict[str, int],
 ) -> None:
     case_id = cases["q3"]
-    sign_in(client, make_user(Role.AGENT))
-    assert post(client, f"/cases/{case_id}/act/assign").status_code == 200
-    client.cookies.clear()
-    sign_in(client, make_user(Role.MODERATOR))
+    held_by_agent(client, make_user, case_id)
     conflict = post(client, f"/cases/{case_id}/act/unassign")
     assert conflict.status_code == 409
     assert f'action="/cases/{case_id}/act/unassign"' in conflict.text
