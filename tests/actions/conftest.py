@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine, insert
@@ -12,21 +12,8 @@ from comity.actions import ActionContext
 from comity.domain import Category, Priority, Queue, Role, Sentiment
 from comity.store import tables as t
 from comity.store.users import User
+from tests.clock import Clock
 from tests.store.inbox_data import Seed, store
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **kwargs: float) -> None:
-        self.now += timedelta(**kwargs)
-
 
 TEAM = {
     "admin": Role.ADMIN,
@@ -60,7 +47,7 @@ def team(engine: Engine) -> dict[str, User]:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(datetime(2026, 7, 1, 12, 0, tzinfo=UTC))
 
 
 @pytest.fixture

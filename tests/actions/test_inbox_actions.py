@@ -39,7 +39,7 @@ from comity.store.cases import CaseFilter, CaseRepository
 from comity.store.events import EventLog
 from comity.store.outbox import Outbox
 from comity.store.users import User
-from tests.actions.conftest import Clock
+from tests.clock import Clock
 
 
 def _case(engine: Engine, case_id: int) -> object:

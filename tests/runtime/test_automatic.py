@@ -17,6 +17,7 @@ from comity.settings import Settings
 from comity.store import tables as t
 from comity.store.outbox import Outbox
 from comity.store.users import User
+from tests.clock import Clock
 
 BANNED_AT = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
 MINA = User(id=1, email="mina@haneul.example", role=Role.MODERATOR, disabled=False)
@@ -27,14 +28,6 @@ def services(settings: Settings) -> Iterator[Services]:
     built = Services.from_settings(settings)  # the real pipeline
     yield built
     built.close()
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = BANNED_AT
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def _comment(external_id: str, handle: str, at: datetime, text: str = "라떼 맛있어요") -> Comment:
@@ -76,7 +69,7 @@ def _id(services: Services, external_id: str) -> str:
 def test_a_banned_authors_new_comment_is_hidden_automatically_until_unbanned(
     services: Services,
 ) -> None:
-    clock = Clock()
+    clock = Clock(BANNED_AT)
     ctx = ActionContext(services.engine, clock=clock)
     do_ban(ctx, "instagram", "troll9", by=MINA, reason="repeated insults")
     _store(
@@ -114,7 +107,7 @@ def test_a_banned_authors_new_comment_is_hidden_automatically_until_unbanned(
 
 
 def test_a_mute_hides_only_within_its_time(services: Services) -> None:
-    ctx = ActionContext(services.engine, clock=Clock())
+    ctx = ActionContext(services.engine, clock=Clock(BANNED_AT))
     do_mute(
         ctx,
         "instagram",
@@ -145,7 +138,7 @@ def _noop() -> Stage:
 def test_a_replay_gives_the_same_answer_and_never_overrules_a_person(
     services: Services,
 ) -> None:
-    clock = Clock()
+    clock = Clock(BANNED_AT)
     ctx = ActionContext(services.engine, clock=clock)
     do_ban(ctx, "instagram", "troll9", by=MINA, reason="repeated insults")
     _store(services, _comment("during", "troll9", BANNED_AT + timedelta(hours=1)))

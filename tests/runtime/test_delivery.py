@@ -23,18 +23,11 @@ from comity.store import make_engine, migrate
 from comity.store import tables as t
 from comity.store.events import EventLog
 from comity.store.outbox import DELIVERY_ACTOR, Outbox, enqueue
+from tests.clock import Clock
 
 FIXTURES = Path(__file__).resolve().parents[2] / "src/comity/connectors/youtube/fixtures"
 T0 = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
 Handler = Callable[[httpx.Request], httpx.Response]
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 class FakeYouTube:
@@ -61,7 +54,7 @@ def youtube() -> FakeYouTube:
 
 @pytest.fixture
 def clock() -> Clock:
-    return Clock()
+    return Clock(T0)
 
 
 def _delivery(
