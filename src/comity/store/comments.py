@@ -326,13 +326,6 @@ class CommentRepository:
             conn, t.triages, [triage_to_row(comment_id, triage) for comment_id, triage in triages]
         )
 
-    def status_for_update(self, conn: Connection, comment_id: int) -> CommentStatus | None:
-        """The comment's current status inside the caller's transaction."""
-        row = conn.execute(
-            select(t.comments.c.status).where(t.comments.c.id == comment_id).with_for_update()
-        ).first()
-        return CommentStatus(row.status) if row is not None else None
-
     def set_status(self, conn: Connection, comment_id: int, status: CommentStatus) -> None:
         conn.execute(
             update(t.comments).where(t.comments.c.id == comment_id).values(status=status.value)
