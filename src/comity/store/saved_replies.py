@@ -32,26 +32,7 @@ class SavedReplyRepository:
     def seed(self, templates: TemplateSet, by: str = SEED_AUTHOR) -> int:
         """Add the templates whose key is not stored yet (idempotent); returns how many."""
         with self.engine.begin() as conn:
-            known = set(conn.execute(select(t.saved_replies.c.key)).scalars())
-            now = datetime.now(UTC)
-            rows = [
-                {
-                    "key": r.key,
-                    "category": r.category,
-                    "lang": r.lang,
-                    "level": r.level,
-                    "text": r.text,
-                    "usage_count": 0,
-                    "created_by": by,
-                    "created_at": now,
-                    "updated_at": now,
-                }
-                for r in templates.replies
-                if r.key not in known
-            ]
-            if rows:
-                conn.execute(insert(t.saved_replies), rows)
-            return len(rows)
+            return seed_saved_replies(conn, templates, by, datetime.now(UTC))
 
     def list(self, category: str | None = None, lang: str | None = None) -> list[SavedReply]:
         query = select(t.saved_replies).order_by(
