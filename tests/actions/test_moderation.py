@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from comity.actions import ActionError, PermissionDenied, do_hide, do_unhide
+from comity.actions import ActionContext, ActionError, PermissionDenied, do_hide, do_unhide
 from comity.domain import CommentStatus, Role
 from comity.store import CommentRepository, make_engine, migrate
 from comity.store.audit import audit_entries
@@ -31,9 +31,9 @@ def _status(repo: CommentRepository) -> CommentStatus:
 
 
 def test_hide_and_unhide_are_audited_with_before_and_after(repo: CommentRepository) -> None:
-    do_hide(repo, 1, by=MODERATOR, reason="spam link")
+    do_hide(ActionContext(repo.engine), 1, by=MODERATOR, reason="spam link")
     assert _status(repo) is CommentStatus.HIDDEN
-    do_unhide(repo, 1, by=MODERATOR, reason="false positive")
+    do_unhide(ActionContext(repo.engine), 1, by=MODERATOR, reason="false positive")
     assert _status(repo) is CommentStatus.VISIBLE
     log = audit_entries(repo.engine, "comment", "1")
     assert [(a.kind, a.actor, a.before, a.after) for a in log] == [
@@ -45,14 +45,14 @@ def test_hide_and_unhide_are_audited_with_before_and_after(repo: CommentReposito
 
 def test_agents_may_not_hide_and_nothing_changes(repo: CommentRepository) -> None:
     with pytest.raises(PermissionDenied):
-        do_hide(repo, 1, by=AGENT, reason="spam")
+        do_hide(ActionContext(repo.engine), 1, by=AGENT, reason="spam")
     assert _status(repo) is CommentStatus.VISIBLE
     assert audit_entries(repo.engine, "comment", "1") == []
 
 
 def test_hiding_needs_a_reason_and_an_existing_comment(repo: CommentRepository) -> None:
     with pytest.raises(ActionError, match="reason"):
-        do_hide(repo, 1, by=MODERATOR, reason=" ")
+        do_hide(ActionContext(repo.engine), 1, by=MODERATOR, reason=" ")
     with pytest.raises(ActionError, match="no comment"):
-        do_hide(repo, 999, by=MODERATOR, reason="spam")
+        do_hide(ActionContext(repo.engine), 999, by=MODERATOR, reason="spam")
     assert audit_entries(repo.engine, "comment", "999") == []

@@ -7,8 +7,7 @@ inside an action. They take an `ActionContext` (engine, clock, reply approval po
 return the `AuditedAction` written, whose `audit_id` is what `do_undo` takes.
 
 Deviations from the inbox brief: none in names. Bulk `ids` are case ids (hide/unhide/delete
-act on each case's comment). `do_hide`/`do_unhide`/`do_delete` take a comment id and also
-accept a CommentRepository in place of the context (the first API).
+act on each case's comment). `do_hide`/`do_unhide`/`do_delete` take a comment id.
 """
 
 from comity.actions.alerts import do_acknowledge_alert, do_resolve_alert, do_set_crisis_mode

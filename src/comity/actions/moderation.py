@@ -15,11 +15,6 @@ from comity.store.users import User
 __all__ = ["ActionError", "do_delete", "do_hide", "do_unhide"]
 
 
-def _context(target: ActionContext | CommentRepository) -> ActionContext:
-    """The first actions took a CommentRepository; both still work."""
-    return ActionContext(target.engine) if isinstance(target, CommentRepository) else target
-
-
 def _set_status(
     ctx: ActionContext,
     comment_id: int,
@@ -66,7 +61,7 @@ def _set_status(
 
 
 def do_hide(
-    ctx: ActionContext | CommentRepository,
+    ctx: ActionContext,
     comment_id: int,
     *,
     by: User,
@@ -77,13 +72,12 @@ def do_hide(
     if not reason.strip():
         raise ActionError("hiding needs a reason (it goes into the statement of reasons)")
     return _set_status(
-        _context(ctx), comment_id, CommentStatus.HIDDEN, by=by, reason=reason, kind="hide",
-        conn=conn,
-    )  # fmt: skip
+        ctx, comment_id, CommentStatus.HIDDEN, by=by, reason=reason, kind="hide", conn=conn
+    )
 
 
 def do_unhide(
-    ctx: ActionContext | CommentRepository,
+    ctx: ActionContext,
     comment_id: int,
     *,
     by: User,
@@ -92,13 +86,12 @@ def do_unhide(
 ) -> AuditedAction:
     """Make a hidden comment visible again."""
     return _set_status(
-        _context(ctx), comment_id, CommentStatus.VISIBLE, by=by, reason=reason, kind="unhide",
-        conn=conn,
-    )  # fmt: skip
+        ctx, comment_id, CommentStatus.VISIBLE, by=by, reason=reason, kind="unhide", conn=conn
+    )
 
 
 def do_delete(
-    ctx: ActionContext | CommentRepository,
+    ctx: ActionContext,
     comment_id: int,
     *,
     by: User,
@@ -109,6 +102,5 @@ def do_delete(
     if not reason.strip():
         raise ActionError("deleting needs a reason (it goes into the statement of reasons)")
     return _set_status(
-        _context(ctx), comment_id, CommentStatus.DELETED, by=by, reason=reason, kind="delete",
-        conn=conn,
-    )  # fmt: skip
+        ctx, comment_id, CommentStatus.DELETED, by=by, reason=reason, kind="delete", conn=conn
+    )
