@@ -28,6 +28,7 @@ class Needles:
             return bool(self._automaton.find_matches_as_indexes(text))
         return any(needle in text for needle in self.needles)
 
+
 # Personal data. Phone numbers: Korean mobile/landline and international formats.
 PHONE = re.compile(
     r"(?<![\d-])(?:01[016789][-. ]?\d{3,4}[-. ]?\d{4}|0\d{1,2}-\d{3,4}-\d{4}"
@@ -89,7 +90,6 @@ STORE = re.compile(
     r"|\bfiliale\s+(?:in|am|an)\b|\bfiliale\b",
     re.IGNORECASE,
 )
-STORE_WORD = re.compile(r"store|branch|location|shop|filiale")
 STORE_GATE = Needles("점", "플래그십", "store", "branch", "location", "shop", "filiale")
 DIGIT = re.compile(r"\d")
 # Every PHONE match has four digits in a row or a "+"; every RRN and ORDER_NO match has
