@@ -34,10 +34,9 @@ class Fact:
     claims: tuple[re.Pattern[str], ...]
     gate: re.Pattern[str] | None = None
 
-    def contradicted_by(self, norm: str, gated: bool = False) -> str | None:
-        """The claim text in `norm` that states the opposite of this fact, if any."""
-        if not gated and self.gate is not None and not self.gate.search(norm):
-            return None
+    def contradicted_by(self, norm: str) -> str | None:
+        """The claim text in `norm` that states the opposite of this fact, if any (the
+        caller has already checked the gate words: BrandProfile.misinformation)."""
         for claim in self.claims:
             match = claim.search(norm)
             if match and not _NEGATED.search(norm, max(0, match.start() - 12), match.start()):
@@ -87,7 +86,7 @@ class BrandProfile:
             owners = {f.id for word in hits for f in self._gate_owner.get(word, ())}
             candidates = tuple(f for f in self.facts if f.id in owners or f.gate is None)
         for fact in candidates:
-            claim = fact.contradicted_by(norm, gated=True)
+            claim = fact.contradicted_by(norm)
             if claim:
                 return fact, claim
         return None
