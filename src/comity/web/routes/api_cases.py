@@ -52,7 +52,6 @@ from comity.actions import (
 from comity.actions.permissions import check_permission
 from comity.domain import Comment
 from comity.domain.sla import sla
-from comity.replies.checks import blocks_sending
 from comity.store.cases import CaseDetail, CaseFilter, CaseFilterError, CaseRepository, CaseView
 from comity.store.inbox_rows import AuditEntry, audit_for
 from comity.store.users import User
@@ -64,7 +63,7 @@ from comity.web.deps import (
     check_csrf,
     session_user,
 )
-from comity.web.routes.replies import draft_hints
+from comity.web.routes.replies import blocking_hints
 from comity.web.schemas import ErrorOut
 
 router = APIRouter(
@@ -524,7 +523,7 @@ def post_action(
             check_permission(user.role, "reply")  # who may not reply hears that, not hints
         except PermissionDenied as error:
             return action_error_response(error)
-        refused = blocking_hints(request, case_id, body.text)
+        refused = blocking_refusal(request, case_id, body.text)
         if refused is not None:
             return refused
     repo = CaseRepository(services.engine, services.history)
@@ -535,13 +534,12 @@ def post_action(
     return JSONResponse({"action": action_out(done)})
 
 
-def blocking_hints(request: Request, case_id: int, text: str) -> JSONResponse | None:
-    """The same server-side check as the inbox's reply route (draft_hints + blocks_sending):
-    a hint kind the brand profile marks blocking refuses the reply with every hint."""
-    hints, _where = draft_hints(request, text, case_id=case_id, channel="", lang="")
-    if not blocks_sending(hints):
+def blocking_refusal(request: Request, case_id: int, text: str) -> JSONResponse | None:
+    """The inbox's server-side check: a blocking hint refuses the reply, with every hint."""
+    blocked = blocking_hints(request, case_id, text)
+    if blocked is None:
         return None
-    kinds = sorted({h.kind for h in hints if h.blocking})
+    hints, kinds = blocked
     return JSONResponse(
         {
             "detail": f"not sent: the draft has a hint that blocks sending ({', '.join(kinds)})",

@@ -44,7 +44,6 @@ from comity.actions import (
     do_unhide,
 )
 from comity.replies import Hint
-from comity.replies.checks import blocks_sending
 from comity.store.cases import CaseDetail
 from comity.store.users import User
 from comity.web.action_messages import action_error_text
@@ -53,7 +52,7 @@ from comity.web.labels import CATEGORIES, QUEUES, SENTIMENTS, VIEWS, label_id
 from comity.web.pages import action_context, case_repository, is_htmx, locale, render
 from comity.web.presence import Presence, presence_of
 from comity.web.routes.inbox import InboxQuery, InboxQueryDep, inbox_context
-from comity.web.routes.replies import HINT_KINDS, draft_hints
+from comity.web.routes.replies import HINT_KINDS, blocking_hints
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 # Signals where a high value is bad news (drawn amber/red); the rest are plain bars.
@@ -369,11 +368,11 @@ def blocking_refusal(request: Request, case_id: int, text: str) -> dict[str, Any
     When a hint kind the brand profile marks blocking fires, the reply is not sent; the pane
     comes back with the hints and the draft kept. Non-blocking hints never stop a reply.
     """
-    hints, _where = draft_hints(request, text, case_id=case_id, channel="", lang="")
-    if not blocks_sending(hints):
+    blocked = blocking_hints(request, case_id, text)
+    if blocked is None:
         return None
+    hints, kinds = blocked
     _ = locale(request).gettext
-    kinds = sorted({h.kind for h in hints if h.blocking})
     names = ", ".join(_(HINT_KINDS.get(k, k)) for k in kinds)
     return {
         "error": _("Not sent: the draft has a hint that blocks sending (%(kinds)s).")

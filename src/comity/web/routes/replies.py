@@ -35,6 +35,7 @@ from comity.replies import (
     load_profile,
     suggest,
 )
+from comity.replies.checks import blocks_sending
 from comity.replies.llm import LlmRewriter
 from comity.replies.profile import (
     DEMO_PROFILE,
@@ -161,6 +162,19 @@ def draft_hints(
         recipient=recipient,
     )
     return hints, {"channel": channel, "lang": lang}
+
+
+def blocking_hints(
+    request: Request, case_id: int, text: str
+) -> tuple[list[Hint], list[str]] | None:
+    """The server's half of blocking hints, shared by the inbox and the API reply routes.
+
+    None when the reply may go; else every hint and the (sorted) kinds that block sending.
+    """
+    hints, _where = draft_hints(request, text, case_id=case_id, channel="", lang="")
+    if not blocks_sending(hints):
+        return None
+    return hints, sorted({h.kind for h in hints if h.blocking})
 
 
 @router.post("/ui/replies/check")
