@@ -332,6 +332,8 @@ def load_profile(path: Path | None = None) -> BrandProfile:
     except OSError as exc:
         raise ProfileError([f"{path}:1: cannot read the brand profile: {exc.strerror}"]) from None
     profile = parse_profile(text, str(path))
+    for old in [k for k in _cache if k[0] == key[0]]:
+        del _cache[old]  # an edited file's older versions are never asked for again
     _cache[key] = profile
     return profile
 
