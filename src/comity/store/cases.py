@@ -33,7 +33,7 @@ from comity.store.inbox_rows import (
     replies_for,
     sanctions_for,
 )
-from comity.store.rows import aware, case_from_row, comment_from_row, triage_from_row
+from comity.store.rows import aware, aware_or_none, case_from_row, comment_from_row, triage_from_row
 from comity.store.search import text_condition
 
 log = logging.getLogger(__name__)
@@ -684,7 +684,7 @@ class CaseRepository:
             channel=comment.channel,
             handle=handle,
             display_name=comment.author.display_name,
-            first_seen=aware(first_seen) if first_seen is not None else None,
+            first_seen=aware_or_none(first_seen),
             comments_by_channel=dict(sorted(per_channel.items())),
             strikes=self.history.strikes(comment.channel, handle, before=now),
             earlier_cases=earlier,
@@ -771,7 +771,7 @@ def _view(row: Any, labels: tuple[str, ...], now: datetime) -> CaseView:
         "status": mapping["comment_status"],
     }
     found = case_from_row(mapping)
-    snoozed_until = aware(row.snoozed_until) if row.snoozed_until is not None else None
+    snoozed_until = aware_or_none(row.snoozed_until)
     if found.status is CaseStatus.OPEN and snoozed_until is not None and snoozed_until > now:
         found.status = CaseStatus.SNOOZED
     comment = comment_from_row(comment_row)
@@ -791,7 +791,7 @@ def _view(row: Any, labels: tuple[str, ...], now: datetime) -> CaseView:
         snippet=snippet(comment.text),
         created_at=aware(row.created_at),
         snoozed_until=snoozed_until,
-        first_response_at=aware(row.first_response_at) if row.first_response_at else None,
-        resolved_at=aware(row.resolved_at) if row.resolved_at else None,
+        first_response_at=aware_or_none(row.first_response_at),
+        resolved_at=aware_or_none(row.resolved_at),
         labels=labels,
     )

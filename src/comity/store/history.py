@@ -12,7 +12,7 @@ from comity.netiquette.sanctions import KINDS as SANCTION_KINDS
 from comity.netiquette.sanctions import Sanction
 from comity.store import tables as t
 from comity.store.history_snapshot import HistorySnapshot, load_snapshot
-from comity.store.rows import aware, case_from_row
+from comity.store.rows import aware, aware_or_none, case_from_row
 
 # How far back a batch's prefetch reads texts and categories (rules' `repeated` windows and
 # the playbook's follow-up window are hours; earlier questions fall back to queries).
@@ -89,7 +89,7 @@ class StoreAuthorHistory:
                     t.authors.c.channel == channel, t.authors.c.handle == handle
                 )
             ).scalar_one_or_none()
-        return aware(found) if found is not None else None
+        return aware_or_none(found)
 
     def recent_texts(
         self, channel: str, handle: str, since: datetime, until: datetime
@@ -209,8 +209,8 @@ def _load_sanctions(
                             at=aware(row.at),
                             by=row.by,
                             reason=row.reason,
-                            until=aware(row.until) if row.until is not None else None,
-                            lifted_at=aware(row.lifted_at) if row.lifted_at is not None else None,
+                            until=aware_or_none(row.until),
+                            lifted_at=aware_or_none(row.lifted_at),
                             id=row.id,
                         )
                     )

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, or_, select
 
 from comity.store import tables as t
-from comity.store.rows import aware
+from comity.store.rows import aware, aware_or_none
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +68,6 @@ class AuditEntry:
     after: dict[str, Any] = field(default_factory=dict)
 
 
-def _maybe(value: datetime | None) -> datetime | None:
-    return aware(value) if value is not None else None
-
-
 def note_from_row(row: Any) -> Note:
     return Note(
         id=row.id,
@@ -96,7 +92,7 @@ def reply_from_row(row: Any) -> SentReply:
         at=aware(row.at),
         status=row.status,
         approved_by=row.approved_by,
-        approved_at=_maybe(row.approved_at),
+        approved_at=aware_or_none(row.approved_at),
     )
 
 
@@ -106,12 +102,12 @@ def sanction_from_row(row: Any) -> Sanction:
         channel=row.channel,
         handle=row.handle,
         kind=row.kind,
-        until=_maybe(row.until),
+        until=aware_or_none(row.until),
         reason=row.reason,
         by=row.by,
         at=aware(row.at),
         lifted_by=row.lifted_by,
-        lifted_at=_maybe(row.lifted_at),
+        lifted_at=aware_or_none(row.lifted_at),
     )
 
 

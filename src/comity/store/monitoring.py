@@ -12,7 +12,7 @@ from comity.monitoring.alerts import RESOLVED, Alert, apply_event
 from comity.monitoring.crisis import CrisisPolicy
 from comity.monitoring.detector import AlertEvent
 from comity.store import tables as t
-from comity.store.rows import aware
+from comity.store.rows import aware, aware_or_none
 
 STATE_NAME = "detector"
 
@@ -37,9 +37,9 @@ def _alert(row: Any) -> Alert:
         details=row.details,
         status=row.status,
         active=row.active,
-        ended_at=aware(row.ended_at) if row.ended_at is not None else None,
+        ended_at=aware_or_none(row.ended_at),
         note=row.note,
-        notified_at=aware(row.notified_at) if row.notified_at is not None else None,
+        notified_at=aware_or_none(row.notified_at),
         notified_level=row.notified_level,
     )
 

@@ -22,7 +22,7 @@ from comity.domain import Action
 from comity.store import tables as t
 from comity.store.audit import write_audit
 from comity.store.events import publish
-from comity.store.rows import aware
+from comity.store.rows import aware, aware_or_none
 
 STATUSES = ("pending", "sending", "sent", "failed", "unsupported", "cancelled")
 # Who the audit log names when delivery itself gives up on an entry.
@@ -102,15 +102,11 @@ def _item(row: Any) -> OutboxItem:
         payload=dict(row.payload or {}),
         last_error=row.last_error,
         claimed_by=row.claimed_by,
-        claimed_at=_maybe(row.claimed_at),
-        next_attempt_at=_maybe(row.next_attempt_at),
-        sent_at=_maybe(row.sent_at),
+        claimed_at=aware_or_none(row.claimed_at),
+        next_attempt_at=aware_or_none(row.next_attempt_at),
+        sent_at=aware_or_none(row.sent_at),
         remote_id=row.remote_id,
     )
-
-
-def _maybe(value: datetime | None) -> datetime | None:
-    return aware(value) if value is not None else None
 
 
 class Outbox:

@@ -27,6 +27,11 @@ def aware(value: datetime) -> datetime:
     return value if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
 
+def aware_or_none(value: datetime | None) -> datetime | None:
+    """`aware` for a nullable column."""
+    return aware(value) if value is not None else None
+
+
 def comment_from_row(row: Mapping[Any, Any]) -> Comment:
     author = Author(
         channel=row["channel"],
@@ -90,6 +95,6 @@ def case_from_row(row: Mapping[Any, Any]) -> Case:
         queue=Queue(row["queue"]),
         priority=Priority(row["priority"]),
         status=CaseStatus(row["status"]),
-        due_at=aware(row["due_at"]) if row["due_at"] else None,
+        due_at=aware_or_none(row["due_at"]),
         assignee=row["assignee"],
     )
