@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from comity.replies import BrandProfile, ProfileError, load_profile
 from comity.replies.profile import DEMO_PROFILE, parse_profile, profile_path, triage_data
@@ -94,3 +95,15 @@ def test_triage_reads_the_same_facts_and_campaign(profile: BrandProfile) -> None
     for text in ("아아까지 500원 올렸다며", "the recall covers all tumblers", "hello there"):
         a, b = ours.misinformation(text), theirs.misinformation(text)
         assert (a[0].id if a else None) == (b[0].id if b else None)
+
+
+def test_triage_and_replies_pick_the_same_of_two_campaigns() -> None:
+    """An admin adds a later campaign below the first: both readers follow the new one."""
+    data = yaml.safe_load(DEMO)
+    later = dict(data["campaigns"][0], name="Winter", start="2026-12-01", end="2027-02-28")
+    data["campaigns"].append(later)
+    replies_view = parse_profile(yaml.safe_dump(data, allow_unicode=True), "brand.yaml")
+    assert replies_view.current_campaign() is not None
+    assert replies_view.current_campaign().name == "Winter"  # type: ignore[union-attr]
+    assert profile_from_dict(data).campaign_name == "Winter"
+    assert profile_from_dict(triage_data(replies_view)).campaign_name == "Winter"

@@ -102,9 +102,11 @@ def _gate(words: list[Any]) -> re.Pattern[str] | None:
 
 
 def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
-    """Build a profile from parsed YAML: the brand profile (first of `campaigns`) or brand.yaml."""
+    """Build a profile from parsed YAML: the brand profile (latest of `campaigns`) or brand.yaml."""
     brand = data["brand"]
-    campaign = data.get("campaign") or (data.get("campaigns") or [{"name": ""}])[0]
+    # The campaign ending last, as replies' BrandProfile.current_campaign() picks it.
+    campaigns = data.get("campaigns") or [{"name": ""}]
+    campaign = data.get("campaign") or max(campaigns, key=lambda c: str(c.get("end", "")))
     facts = tuple(
         Fact(
             str(f["id"]),
