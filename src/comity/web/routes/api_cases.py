@@ -6,7 +6,6 @@ a session caller must send the CSRF token (X-CSRF-Token) on every mutating reque
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -23,32 +22,9 @@ from comity.actions import (
     NotFound,
     PermissionDenied,
     RecentReplyConflict,
-    do_add_label,
-    do_add_note,
-    do_approve_reply,
-    do_assign,
-    do_ban,
     do_bulk,
-    do_delete,
-    do_hide,
-    do_like,
-    do_mark_done,
-    do_mark_share,
-    do_mark_showcase,
-    do_mute,
-    do_record_feedback,
-    do_reject_reply,
-    do_remove_label,
-    do_reopen,
-    do_reply,
-    do_snooze,
-    do_unassign,
-    do_unban,
-    do_undo,
-    do_unhide,
-    do_unmute,
-    do_unsnooze,
 )
+from comity.actions.dispatch import CaseActionArgs, do_case_action
 from comity.actions.permissions import check_permission
 from comity.domain import Comment
 from comity.domain.sla import sla
@@ -416,86 +392,15 @@ class BulkIn(BaseModel):
     label: str | None = Field(None, max_length=100)
 
 
-def _need(value: Any, name: str, kind: str) -> Any:
-    if value is None:
-        raise ActionError(f"{kind} needs {name!r}")
-    return value
-
-
 def _run(
     ctx: ActionContext, case_id: int, body: ActionIn, by: User, repo: CaseRepository
 ) -> AuditedAction:
-    kind, reason = body.kind, body.reason
-
-    def comment_id() -> int:
-        view = repo.get(case_id)
-        if view is None:
-            raise NotFound(f"no case {case_id}")
-        return view.case.comment_id
-
-    def author() -> tuple[str, str]:
-        view = repo.get(case_id)
-        if view is None:
-            raise NotFound(f"no case {case_id}")
-        return view.channel, view.author_handle
-
-    simple: dict[str, Callable[..., AuditedAction]] = {
-        "like": do_like,
-        "done": do_mark_done,
-        "reopen": do_reopen,
-        "unsnooze": do_unsnooze,
-        "showcase": do_mark_showcase,
-        "share": do_mark_share,
-    }
-    if kind in simple:
-        return simple[kind](ctx, case_id, by=by, reason=reason)
-    if kind == "assign":
-        assignee = _need(body.assignee, "assignee", kind)
-        return do_assign(ctx, case_id, assignee, by=by, take_over=body.take_over, reason=reason)
-    if kind == "unassign":
-        return do_unassign(ctx, case_id, by=by, take_over=body.take_over, reason=reason)
-    if kind == "reply":
-        text = _need(body.text, "text", kind)
-        return do_reply(
-            ctx, case_id, text, by=by, confirm_recent=body.confirm_recent, reason=reason
-        )
-    if kind in ("note", "feedback"):
-        write = do_add_note if kind == "note" else do_record_feedback
-        return write(ctx, case_id, _need(body.text, "text", kind), by=by, reason=reason)
-    if kind in ("hide", "unhide", "delete"):
-        moderate = {"hide": do_hide, "unhide": do_unhide, "delete": do_delete}[kind]
-        return moderate(ctx, comment_id(), by=by, reason=reason)
-    if kind == "snooze":
-        return do_snooze(ctx, case_id, _need(body.until, "until", kind), by=by, reason=reason)
-    if kind in ("label", "unlabel"):
-        label = _need(body.label, "label", kind)
-        change = do_add_label if kind == "label" else do_remove_label
-        return change(ctx, case_id, label, by=by, reason=reason)
-    if kind == "mute":
-        channel, handle = author()
-        return do_mute(ctx, channel, handle, _need(body.until, "until", kind), by=by, reason=reason)
-    if kind == "ban":
-        channel, handle = author()
-        return do_ban(ctx, channel, handle, by=by, reason=reason, until=body.until)
-    if kind in ("unban", "unmute"):
-        channel, handle = author()
-        lift = do_unban if kind == "unban" else do_unmute
-        return lift(ctx, channel, handle, by=by, reason=reason)
-    if kind in ("approve_reply", "reject_reply"):
-        reply_id = _need(body.reply_id, "reply_id", kind)
-        if kind == "approve_reply":
-            return do_approve_reply(ctx, reply_id, by=by, reason=reason)
-        return do_reject_reply(ctx, reply_id, by=by, reason=reason)
-    if kind == "undo":
-        return do_undo(ctx, _need(body.audit_id, "audit_id", kind), by=by, reason=reason)
-    raise ActionError(f"unknown action {kind!r}; see ACTION_KINDS in docs/api.md")
-
-
-ACTION_KINDS = (
-    "assign", "unassign", "reply", "approve_reply", "reject_reply", "like", "hide", "unhide",
-    "delete", "mute", "unmute", "ban", "unban", "snooze", "unsnooze", "done", "reopen",
-    "label", "unlabel", "note", "feedback", "showcase", "share", "undo",
-)  # fmt: skip
+    args = CaseActionArgs(
+        reason=body.reason, assignee=body.assignee, take_over=body.take_over, text=body.text,
+        confirm_recent=body.confirm_recent, until=body.until, label=body.label,
+        reply_id=body.reply_id, audit_id=body.audit_id,
+    )  # fmt: skip
+    return do_case_action(ctx, case_id, body.kind, args, by=by, cases=repo)
 
 
 def action_context(services: Any) -> ActionContext:

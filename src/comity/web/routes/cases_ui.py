@@ -22,27 +22,10 @@ from comity.actions import (
     NotFound,
     PermissionDenied,
     RecentReplyConflict,
-    do_add_label,
-    do_add_note,
-    do_assign,
-    do_ban,
     do_bulk,
-    do_delete,
-    do_hide,
-    do_like,
-    do_mark_done,
-    do_mark_share,
-    do_mark_showcase,
-    do_mute,
-    do_record_feedback,
-    do_reopen,
-    do_reply,
-    do_snooze,
-    do_unassign,
-    do_unban,
     do_undo,
-    do_unhide,
 )
+from comity.actions.dispatch import CaseActionArgs, do_case_action
 from comity.replies import Hint
 from comity.store.cases import CaseDetail
 from comity.store.users import User
@@ -247,52 +230,21 @@ def perform(
 ) -> AuditedAction:
     """Run the action named by the form; the action checks the role and writes the audit log."""
     ctx = action_context(request)
-    row = case_repository(request).get(case_id)
-    if row is None:
-        raise NotFound(f"no case {case_id}")
-    comment_id = row.comment.id
-    assert comment_id is not None
-    channel, handle = row.channel, row.author_handle
-    if kind == "like":
-        return do_like(ctx, case_id, by=user)
-    if kind == "hide":
-        return do_hide(ctx, comment_id, by=user, reason=form.reason)
-    if kind == "unhide":
-        return do_unhide(ctx, comment_id, by=user, reason=form.reason)
-    if kind == "delete":
-        return do_delete(ctx, comment_id, by=user, reason=form.reason)
+    until: datetime | None = None
     if kind == "mute":
         until = ctx.now() + timedelta(days=form.days)
-        return do_mute(ctx, channel, handle, until, by=user, reason=form.reason)
-    if kind == "ban":
-        return do_ban(ctx, channel, handle, by=user, reason=form.reason)
-    if kind == "unban":
-        return do_unban(ctx, channel, handle, by=user, reason=form.reason)
-    if kind == "assign":
-        who = form.email or user.email
-        return do_assign(ctx, case_id, who, by=user, take_over=form.take_over)
-    if kind == "unassign":
-        return do_unassign(ctx, case_id, by=user, take_over=form.take_over)
-    if kind == "snooze":
+    elif kind == "snooze":
         until = local_datetime(form.until, locale(request).time_zone)
-        return do_snooze(ctx, case_id, until, by=user, reason=form.reason)
-    if kind == "done":
-        return do_mark_done(ctx, case_id, by=user, reason=form.reason)
-    if kind == "reopen":
-        return do_reopen(ctx, case_id, by=user, reason=form.reason)
-    if kind == "label":
-        return do_add_label(ctx, case_id, form.label, by=user)
-    if kind == "feedback":
-        return do_record_feedback(ctx, case_id, form.text, by=user)
-    if kind == "note":
-        return do_add_note(ctx, case_id, form.text, by=user)
-    if kind == "showcase":
-        return do_mark_showcase(ctx, case_id, by=user)
-    if kind == "share":
-        return do_mark_share(ctx, case_id, by=user)
-    if kind == "reply":
-        return do_reply(ctx, case_id, form.text, by=user, confirm_recent=form.confirm_recent)
-    raise ActionError(f"unknown action {kind!r}")
+    args = CaseActionArgs(
+        reason=form.reason,
+        assignee=form.email or user.email,  # assign without a name takes the case
+        take_over=form.take_over,
+        text=form.text,
+        confirm_recent=form.confirm_recent,
+        until=until,
+        label=form.label,
+    )
+    return do_case_action(ctx, case_id, kind, args, by=user, cases=case_repository(request))
 
 
 @router.post("/cases/{case_id}/act/{kind}")
