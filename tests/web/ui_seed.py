@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
-
 from comity.domain import (
     ActionKind,
     Author,
@@ -20,8 +18,7 @@ from comity.domain import (
     Triage,
 )
 from comity.runtime.services import Services
-from comity.store import tables as t
-from comity.store.results import save_plans
+from tests.store.inbox_data import store_cases
 
 XSS = "<script>alert('xss')</script><img src=x onerror=alert(1)>"
 
@@ -50,63 +47,41 @@ def seed_cases(
 ) -> dict[str, int]:
     """Store comments, triage and plans; returns the case id of each seed's key."""
     now = now or datetime.now(UTC)
-    comments = [
-        Comment(
-            channel=seed.channel,
-            external_id=seed.key,
-            author=Author(channel=seed.channel, handle=seed.handle, display_name=seed.display_name),
-            text=seed.text,
-            created_at=now - timedelta(minutes=seed.age_minutes),
-            parent_external_id=seed.parent,
-            lang=seed.lang,
-        )
-        for seed in seeds
-    ]
-    services.comments.upsert_many(comments, [{}] * len(comments), source="test")
-    comment_ids: dict[str, int] = {}
-    for seed in seeds:
-        stored = services.comments.get_by_key(seed.channel, seed.key)
-        assert stored is not None and stored.comment.id is not None
-        comment_ids[seed.key] = stored.comment.id
-    with services.engine.begin() as conn:
-        services.comments.save_triages(
-            conn,
-            [
-                (
-                    comment_ids[seed.key],
-                    Triage(
-                        lang=seed.lang,
-                        primary=seed.category,
-                        sentiment=seed.sentiment,
-                        signals=seed.signals,
-                        reasons=seed.reasons,
+    return store_cases(
+        services.comments,
+        [
+            (
+                Comment(
+                    channel=seed.channel,
+                    external_id=seed.key,
+                    author=Author(
+                        channel=seed.channel, handle=seed.handle, display_name=seed.display_name
                     ),
-                )
-                for seed in seeds
-            ],
-        )
-        save_plans(
-            conn,
-            [
-                (
-                    comment_ids[seed.key],
-                    Plan(
-                        actions=(PlannedAction(ActionKind.ANSWER),),
-                        priority=seed.priority,
-                        queue=seed.queue,
-                        due_at=now + timedelta(minutes=seed.due_minutes)
-                        if seed.due_minutes is not None
-                        else None,
-                        reason=f"plan for {seed.key}",
-                    ),
-                )
-                for seed in seeds
-            ],
-        )
-    with services.engine.connect() as conn:
-        rows = conn.execute(select(t.cases.c.id, t.cases.c.comment_id)).all()
-    by_comment = {row.comment_id: row.id for row in rows}
-    return {key: by_comment[comment_id] for key, comment_id in comment_ids.items()}
+                    text=seed.text,
+                    created_at=now - timedelta(minutes=seed.age_minutes),
+                    parent_external_id=seed.parent,
+                    lang=seed.lang,
+                ),
+                Triage(
+                    lang=seed.lang,
+                    primary=seed.category,
+                    sentiment=seed.sentiment,
+                    signals=seed.signals,
+                    reasons=seed.reasons,
+                ),
+                Plan(
+                    actions=(PlannedAction(ActionKind.ANSWER),),
+                    priority=seed.priority,
+                    queue=seed.queue,
+                    due_at=now + timedelta(minutes=seed.due_minutes)
+                    if seed.due_minutes is not None
+                    else None,
+                    reason=f"plan for {seed.key}",
+                ),
+            )
+            for seed in seeds
+        ],
+    )
 
 
 def demo_seeds() -> list[Seed]:
