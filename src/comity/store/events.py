@@ -78,15 +78,10 @@ def publish_many(
 
 
 class EventLog:
-    """Reads (and, for convenience, writes) the event log."""
+    """Reads the event log (writes go through `publish` inside an action's transaction)."""
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-
-    def publish(
-        self, conn: Connection, kind: str, payload: Mapping[str, Any], case_id: int | None = None
-    ) -> int:
-        return publish(conn, kind, payload, case_id=case_id)
 
     def since(self, last_id: int = 0, limit: int = 500) -> list[Event]:
         """Events after `last_id`, oldest first, at most `limit`."""
