@@ -302,3 +302,19 @@ def test_saved_replies_page_lists_the_library_with_usage(
     assert "These are the shipped replies" not in seeded.text
     row = seeded.text.split('data-key="toxic-de-1"')[1].split("</tr>")[0]
     assert row.rstrip().endswith("<td>1</td>")
+
+
+def test_an_agents_reply_through_the_api_waits_for_approval_too(
+    agent: TestClient, services: Services, cases: dict[str, int]
+) -> None:
+    """The API runs actions in the same context as the inbox (the brand profile's rule)."""
+    page = agent.get(f"/cases/{cases['m1']}")
+    response = agent.post(
+        f"/api/v1/cases/{cases['m1']}/actions",
+        json={"kind": "reply", "text": "확인된 사실을 안내드릴게요."},
+        headers={"X-CSRF-Token": csrf_from(page.text)},
+    )
+    assert response.status_code == 200, response.text
+    with services.engine.connect() as conn:
+        statuses = conn.execute(select(t.sent_replies.c.status)).scalars().all()
+    assert statuses == ["pending_approval"]

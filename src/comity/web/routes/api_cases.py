@@ -39,6 +39,7 @@ from comity.web.deps import (
     check_csrf,
     session_user,
 )
+from comity.web.pages import action_context
 from comity.web.routes.replies import blocking_hints
 from comity.web.schemas import ErrorOut
 
@@ -403,10 +404,6 @@ def _run(
     return do_case_action(ctx, case_id, body.kind, args, by=by, cases=repo)
 
 
-def action_context(services: Any) -> ActionContext:
-    return ActionContext(services.engine)
-
-
 @router.post(
     "/cases/{case_id}/actions",
     summary="Do one action on a case (assign, reply, hide, ban, done, note, undo, ...)",
@@ -433,7 +430,7 @@ def post_action(
             return refused
     repo = CaseRepository(services.engine, services.history)
     try:
-        done = _run(action_context(services), case_id, body, user, repo)
+        done = _run(action_context(request), case_id, body, user, repo)
     except (ActionError, PermissionDenied) as error:
         return action_error_response(error)
     return JSONResponse({"action": action_out(done)})
@@ -461,10 +458,10 @@ def blocking_refusal(request: Request, case_id: int, text: str) -> JSONResponse 
     summary="One action on many cases, in one transaction (all or nothing)",
     responses={409: {"description": "A case is held by someone else."}, 422: {"model": ErrorOut}},
 )
-def post_bulk(body: BulkIn, services: ServicesDep, user: InboxUser) -> JSONResponse:
+def post_bulk(request: Request, body: BulkIn, user: InboxUser) -> JSONResponse:
     try:
         done = do_bulk(
-            action_context(services), body.kind, body.ids, by=user, reason=body.reason,
+            action_context(request), body.kind, body.ids, by=user, reason=body.reason,
             assignee=body.assignee, take_over=body.take_over, until=body.until, label=body.label,
         )  # fmt: skip
     except (ActionError, PermissionDenied) as error:
