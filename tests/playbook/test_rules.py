@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from comity.domain import ActionKind as A
 from comity.domain import Category as C
-from comity.domain import Priority, Queue
+from comity.domain import Priority, Queue, RuleHit
 from comity.playbook import AuthorContext, loads_config
 from tests.playbook.helpers import automatic, hit, kinds, plan, triage
 
@@ -51,6 +51,12 @@ def test_flag_with_a_queue_routes_there() -> None:
     result = plan(C.NEUTRAL, hits=[hit("flag:legal", "brand-names", "names a competitor")])
     assert result.queue is Queue.LEGAL and result.due_at is not None
     assert "flagged by rule brand-names: names a competitor" in result.reason
+
+
+def test_a_rule_files_queue_on_the_hit_routes_there() -> None:
+    # netiquette/ruleset.py puts a rule's `queue: legal` on the hit, the action stays `flag`.
+    threat = RuleHit(rule_id="threats", action="flag", severity=5, reason="x", queue="legal")
+    assert plan(C.NEUTRAL, hits=[threat]).queue is Queue.LEGAL
 
 
 def test_plain_and_unknown_flags_need_a_person() -> None:

@@ -111,7 +111,8 @@ class RuleEffect:
 
 
 def read_rule_hit(hit: RuleHit) -> RuleEffect:
-    """Read `hit.action`: a step name, `<step>:auto`, `flag`, `flag:<queue>` or `label:<name>`.
+    """Read `hit.action`: a step name, `<step>:auto`, `flag`, `flag:<queue>` or `label:<name>`;
+    a plain `flag` takes its queue from `hit.queue`.
 
     Anything unknown is treated as a flag, so a person looks rather than the hit vanishing.
     """
@@ -121,6 +122,8 @@ def read_rule_hit(hit: RuleHit) -> RuleEffect:
         return RuleEffect(hit, step=ActionKind(verb), automatic=argument == "auto")
     if verb == "label":
         return RuleEffect(hit, label=argument or None)
-    if verb == "flag" and argument in {q.value for q in Queue}:
-        return RuleEffect(hit, flag=True, queue=Queue(argument))
+    # A rule file's `queue:` arrives as `hit.queue` (netiquette/ruleset.py), not in the action.
+    queue = argument or (hit.queue or "").strip().lower()
+    if verb == "flag" and queue in {q.value for q in Queue}:
+        return RuleEffect(hit, flag=True, queue=Queue(queue))
     return RuleEffect(hit, flag=True)
