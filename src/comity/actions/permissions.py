@@ -15,6 +15,7 @@ ALLOWED: dict[str, frozenset[Role]] = {
     "like": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
     "ingest": frozenset({Role.ADMIN, Role.MODERATOR, Role.AGENT}),
     "manage_users": frozenset({Role.ADMIN}),
+    "edit_brand_profile": frozenset({Role.ADMIN}),
     # Monitoring (issue 7): storm alerts and crisis mode are for moderators and admins.
     "acknowledge_alert": frozenset({Role.ADMIN, Role.MODERATOR}),
     "resolve_alert": frozenset({Role.ADMIN, Role.MODERATOR}),

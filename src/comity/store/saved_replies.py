@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from comity.domain import Action
 from comity.replies.approvals import ApprovalPolicy, requires_approval
 from comity.replies.similarity import RecentReply
 from comity.replies.templates import SavedReply, TemplateError, TemplateSet, validate_text
 from comity.store import tables as t
-from comity.store.audit import write_audit
 from comity.store.users import User
 
 SEED_AUTHOR = "comity-seed"
@@ -142,24 +139,6 @@ def latest_sent_reply_id(engine: Engine) -> int:
     """The newest sent_replies id (0 when none): tells a cached corpus it is stale."""
     with engine.connect() as conn:
         return int(conn.execute(select(func.max(t.sent_replies.c.id))).scalar() or 0)
-
-
-def record_profile_change(engine: Engine, by: str, path: str, before: str, after: str) -> None:
-    """Audit an admin's brand-profile edit, both texts kept (the profile is small)."""
-    with engine.begin() as conn:
-        write_audit(
-            conn,
-            Action(
-                kind="edit_brand_profile",
-                target_type="brand_profile",
-                target_id=path,
-                actor=by,
-                at=datetime.now(UTC),
-                reason="edited at /settings/brand",
-                before={"yaml": before, "sha256": hashlib.sha256(before.encode()).hexdigest()},
-                after={"yaml": after, "sha256": hashlib.sha256(after.encode()).hexdigest()},
-            ),
-        )
 
 
 class ReplyApproval:

@@ -14,6 +14,7 @@ from fastapi import APIRouter, Depends, Form, HTTPException, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from comity.actions import ActionError, NotFound, PermissionDenied
+from comity.actions.brand import do_save_brand_profile
 from comity.actions.saved_replies import (
     LANGUAGES,
     MAX_TEXT,
@@ -50,7 +51,6 @@ from comity.store.saved_replies import (
     SavedReplyRepository,
     latest_sent_reply_id,
     recent_sent_replies,
-    record_profile_change,
 )
 from comity.store.users import User
 from comity.web.action_messages import action_error_text
@@ -304,16 +304,10 @@ def save_brand(
     current = profile_path(settings.brand_profile_file, settings.data_dir)
     text = profile_yaml.replace("\r\n", "\n")
     try:
-        parse_profile(text, target.name)
+        do_save_brand_profile(action_context(request), target, text, by=user, previous=current)
     except ProfileError as error:
         context = {"yaml": text, "problems": error.problems, "path": str(target), "saved": False}
         return render(request, "replies/brand.html", user, context, nav="brand", status_code=422)
-    before = current.read_text(encoding="utf-8") if current.exists() else ""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(target)  # atomic: the composer never reads half a file
-    record_profile_change(services_of(request).engine, user.email, str(target), before, text)
     context = {"yaml": text, "problems": [], "path": str(target), "saved": True}
     return render(request, "replies/brand.html", user, context, nav="brand")
 
