@@ -236,8 +236,8 @@ def _crisis(services: Services) -> None:
 def test_the_profile_four_eyes_rule_by_category_role_and_crisis(
     services: Services, cases: dict[str, int], make_user: Callable[[Role], str]
 ) -> None:
+    from comity.actions.approval import ReplyApproval
     from comity.replies import ApprovalPolicy
-    from comity.store.saved_replies import ReplyApproval
 
     agent = services.users.get(make_user(Role.AGENT))
     moderator = services.users.get(make_user(Role.MODERATOR))

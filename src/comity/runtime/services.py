@@ -129,9 +129,9 @@ class Services:
         """The context actions run in: the brand profile's four-eyes rule for replies and what
         the configured connectors can undo."""
         from comity.actions import ActionContext
+        from comity.actions.approval import ReplyApproval
         from comity.replies import ApprovalPolicy, ProfileError, load_profile
         from comity.replies.profile import DEMO_PROFILE, profile_path
-        from comity.store.saved_replies import ReplyApproval
 
         path = profile_path(self.settings.brand_profile_file, self.settings.data_dir)
         try:

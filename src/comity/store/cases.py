@@ -795,3 +795,15 @@ def _view(row: Any, labels: tuple[str, ...], now: datetime) -> CaseView:
         resolved_at=aware_or_none(row.resolved_at),
         labels=labels,
     )
+
+
+def case_category(engine: Engine, case_id: int) -> str | None:
+    """The triage category of a case's comment (None: no case or not triaged)."""
+    query = (
+        select(t.triages.c.primary)
+        .select_from(t.cases.join(t.triages, t.triages.c.comment_id == t.cases.c.comment_id))
+        .where(t.cases.c.id == case_id)
+    )
+    with engine.connect() as conn:
+        found = conn.execute(query).scalar()
+    return str(found) if found is not None else None

@@ -167,6 +167,12 @@ class MonitorRepository:
 
     # -- crisis mode -----------------------------------------------------------------------
 
+    def crisis_on(self) -> bool:
+        """Whether any crisis mode is on (brand-wide or for a campaign)."""
+        query = select(t.crisis_modes.c.id).where(t.crisis_modes.c.active.is_(True)).limit(1)
+        with self.engine.connect() as conn:
+            return conn.execute(query).first() is not None
+
     def crisis_policies(self) -> list[CrisisPolicy]:
         """Every crisis mode that is on (brand-wide and per campaign)."""
         query = select(t.crisis_modes.c.policy).where(t.crisis_modes.c.active.is_(True))

@@ -7,11 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from comity.replies.approvals import ApprovalPolicy, requires_approval
 from comity.replies.similarity import RecentReply
 from comity.replies.templates import SavedReply, TemplateError, TemplateSet, validate_text
 from comity.store import tables as t
-from comity.store.users import User
 
 SEED_AUTHOR = "comity-seed"
 
@@ -139,41 +137,6 @@ def latest_sent_reply_id(engine: Engine) -> int:
     """The newest sent_replies id (0 when none): tells a cached corpus it is stale."""
     with engine.connect() as conn:
         return int(conn.execute(select(func.max(t.sent_replies.c.id))).scalar() or 0)
-
-
-class ReplyApproval:
-    """The brand profile's four-eyes rule as the `approval_policy` of comity.actions.
-
-    Applies the role and crisis rules, and with the case id the category rule (legal,
-    misinformation).
-    """
-
-    def __init__(self, engine: Engine, policy: ApprovalPolicy) -> None:
-        self.engine = engine
-        self.policy = policy
-
-    def __call__(self, user: User, text: str, case_id: int | None = None) -> bool:
-        category = self.category(case_id) if case_id is not None else None
-        return requires_approval(category, user.role.value, self.policy, crisis=self.crisis())
-
-    def category(self, case_id: int) -> str | None:
-        """The case's triage category."""
-        query = (
-            select(t.triages.c.primary)
-            .select_from(t.cases.join(t.triages, t.triages.c.comment_id == t.cases.c.comment_id))
-            .where(t.cases.c.id == case_id)
-        )
-        with self.engine.connect() as conn:
-            found = conn.execute(query).scalar()
-        return str(found) if found is not None else None
-
-    def crisis(self) -> bool:
-        """Whether crisis mode is on (monitoring switches it, brand-wide or per campaign)."""
-        with self.engine.connect() as conn:
-            active = conn.execute(
-                select(t.crisis_modes.c.id).where(t.crisis_modes.c.active.is_(True)).limit(1)
-            ).first()
-        return active is not None
 
 
 # ---- writes inside an action's transaction (comity.actions.saved_replies audits them).
