@@ -47,9 +47,10 @@ class SignalModel:
         self.names: tuple[str, ...] = tuple(metadata["names"])
         self.langs: tuple[str, ...] = tuple(metadata["langs"])
         self._bits = int(metadata["features"]["bits"])
-        # One zero row appended (bucket ids never reach it; kept for older callers). float16
-        # weights stay float16: they are stored so, and halve the memory the gathers touch.
-        self._weights = np.vstack([weights, np.zeros((1, weights.shape[1]), weights.dtype)])
+        # One zero row appended (bucket ids never reach it; kept for older callers). Shipped
+        # float16, held float32 (exact): the sparse product runs in float32.
+        rows = np.vstack([weights, np.zeros((1, weights.shape[1]), weights.dtype)])
+        self._weights: F32 = rows.astype(np.float32)
         self._lang_bias = lang_bias
         self._lang_index = {lang: i for i, lang in enumerate(self.langs)}
         self._unknown_bias = lang_bias.mean(axis=0)
@@ -82,8 +83,6 @@ class SignalModel:
             )
         with np.load(npz_path, allow_pickle=False) as npz:
             weights = npz["weights"]
-            if weights.dtype != np.float16:
-                weights = weights.astype(np.float32)
             lang_bias = npz["lang_bias"].astype(np.float32)
         return cls(weights, lang_bias, metadata)
 
