@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TextIO
 
+import orjson
 import typer
 from rich import box
 from rich.table import Table
@@ -96,15 +97,28 @@ def triage_record(triage: Triage, record_id: Any = None) -> dict[str, Any]:
     }
 
 
-# One encoder for every line (json.dumps builds a new one per call with these options).
-# A hand-assembled line with a table for the 4-decimal signal texts was measured no
-# faster than the C encoder (~11 µs a row either way) and was dropped.
+# One stdlib encoder for what orjson refuses (integers beyond 64 bits in a record id).
 _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def record_line(row: dict[str, Any]) -> str:
-    """`json.dumps(row, ensure_ascii=False)` with a shared encoder."""
-    return _ENCODER.encode(row)
+    """One compact JSON line (UTF-8 text kept as is; NaN becomes null).
+
+    orjson: ~0.8 µs a row against ~8 µs for the stdlib encoder, a tenth of the whole
+    per-comment budget of `comity triage --jsonl`.
+    """
+    try:
+        return orjson.dumps(row).decode()
+    except orjson.JSONEncodeError:
+        return _ENCODER.encode(row)
+
+
+def _loads(line: str) -> Any:
+    """orjson's parse, with the stdlib's leniency (NaN, lone surrogates) and error text."""
+    try:
+        return orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return json.loads(line)
 
 
 _NO_CONTEXT = DecisionContext()
@@ -139,7 +153,7 @@ def _parse(lines: Iterable[str]) -> Iterator[tuple[int, Any, TriageInput | str]]
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = _loads(line)
         except json.JSONDecodeError as error:
             yield number, None, f"line {number}: invalid JSON: {error.msg}"
             continue
@@ -252,7 +266,7 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
+                record = _loads(line)
             except json.JSONDecodeError as error:
                 raise fail(f"{path}:{number}: invalid JSON: {error.msg}") from None
             if not isinstance(record, dict):
