@@ -6,10 +6,16 @@ import pytest
 import yaml
 
 from comity.replies import BrandProfile, ProfileError, load_profile
-from comity.replies.profile import DEMO_PROFILE, parse_profile, profile_path, triage_data
-from comity.triage.lexicons.profile import DEFAULT_PROFILE as TRIAGE_DEFAULT
+from comity.replies.profile import (
+    DEMO_PROFILE,
+    brand_data,
+    parse_profile,
+    profile_path,
+    read_brand_data,
+)
+from comity.triage import Triager
+from comity.triage.lexicons.profile import compile_profile
 from comity.triage.lexicons.profile import load_profile as load_triage_profile
-from comity.triage.lexicons.profile import profile_from_dict
 
 DEMO = DEMO_PROFILE.read_text(encoding="utf-8")
 
@@ -85,25 +91,41 @@ def test_the_configured_file_then_the_saved_copy_then_the_demo(tmp_path: Path) -
 
 
 def test_triage_reads_the_same_facts_and_campaign(profile: BrandProfile) -> None:
-    """Triage's brand facts come from this profile: one source, read the same both ways."""
-    assert TRIAGE_DEFAULT == DEMO_PROFILE
-    ours = profile_from_dict(triage_data(profile))
+    """Triage's brand facts come from this parser: its default is the demo profile read here."""
+    ours = compile_profile(brand_data(profile))
     theirs = load_triage_profile()
-    assert [f.id for f in ours.facts] == [f.id for f in theirs.facts]
-    assert [len(f.claims) for f in ours.facts] == [len(f.claims) for f in theirs.facts]
+    assert [f.id for f in ours.facts] == [f.id for f in profile.facts]
+    assert [f.id for f in theirs.facts] == [f.id for f in profile.facts]
+    assert [len(f.claims) for f in ours.facts] == [len(f.claims) for f in profile.facts]
     assert set(ours.campaign_cues) == set(theirs.campaign_cues)
     for text in ("아아까지 500원 올렸다며", "the recall covers all tumblers", "hello there"):
         a, b = ours.misinformation(text), theirs.misinformation(text)
         assert (a[0].id if a else None) == (b[0].id if b else None)
+    assert ours.misinformation("아아까지 500원 올렸다며") is not None
 
 
 def test_triage_and_replies_pick_the_same_of_two_campaigns() -> None:
-    """An admin adds a later campaign below the first: both readers follow the new one."""
+    """An admin adds a later campaign below the first: triage follows the new one."""
     data = yaml.safe_load(DEMO)
     later = dict(data["campaigns"][0], name="Winter", start="2026-12-01", end="2027-02-28")
     data["campaigns"].append(later)
     replies_view = parse_profile(yaml.safe_dump(data, allow_unicode=True), "brand.yaml")
     assert replies_view.current_campaign() is not None
     assert replies_view.current_campaign().name == "Winter"  # type: ignore[union-attr]
-    assert profile_from_dict(data).campaign_name == "Winter"
-    assert profile_from_dict(triage_data(replies_view)).campaign_name == "Winter"
+    assert compile_profile(brand_data(replies_view)).campaign_name == "Winter"
+
+
+def test_triage_keeps_its_brand_when_the_profile_fails_validation(tmp_path: Path) -> None:
+    """The file triage follows passes the same schema check: an unknown key is refused
+    (triage's old YAML reader took it), and the last good brand stays in use."""
+    path = tmp_path / "brand.yaml"
+    path.write_text(DEMO, encoding="utf-8")
+    triager = Triager(None)
+    triager.follow_profile(path, read=read_brand_data)
+    good = triager.finder
+    assert read_brand_data(path).names == tuple(parse_profile(DEMO).brand.names)
+    path.write_text(DEMO.replace("version: 1", "version: 1\nbrand_typo: x"), encoding="utf-8")
+    with pytest.raises(ProfileError):
+        read_brand_data(path)
+    triager.follow_profile(path, read=read_brand_data)
+    assert triager.finder is good

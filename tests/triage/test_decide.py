@@ -201,26 +201,26 @@ def test_lexicon_matches_latin_whole_words_prefixes_and_hangul_inside_words() ->
 
 def test_a_brand_profile_from_data_drives_misinformation_and_impersonation() -> None:
     from comity.triage.lexicons import CueFinder
-    from comity.triage.lexicons.profile import profile_from_dict
+    from comity.triage.lexicons.profile import BrandData, FactData, compile_profile
 
-    profile = profile_from_dict(
-        {
-            "brand": {
-                "names": ["moonbeans"],
-                "official_handles": ["moonbeans"],
-                "lookalike_handle": "@moonbeans[\\w.]*",
-                "lookalike_name": "moonbeans official",
-            },
-            "campaign": {"name": "#spring", "hashtags": ["#spring"], "cues": ["spring cup"]},
-            "facts": [
-                {
-                    "id": "vegan",
-                    "fact": "All syrups are vegan.",
-                    "gate": ["syrup"],
-                    "claims": ["syrups? (contain|have) (gelatin|milk)"],
-                }
-            ],
-        }
+    profile = compile_profile(
+        BrandData(
+            names=("moonbeans",),
+            official_handles=("moonbeans",),
+            lookalike_handle="@moonbeans[\\w.]*",
+            lookalike_name="moonbeans official",
+            campaign_name="#spring",
+            campaign_hashtags=("#spring",),
+            campaign_cues=("spring cup",),
+            facts=(
+                FactData(
+                    "vegan",
+                    "All syrups are vegan.",
+                    claims=("syrups? (contain|have) (gelatin|milk)",),
+                    gate=("syrup",),
+                ),
+            ),
+        )
     )
     finder = CueFinder(profile)
     text = "fyi the syrups contain gelatin"

@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from comity.replies.hints import N_, Hint
-from comity.replies.profile import BrandProfile, FactEntry, triage_data
+from comity.replies.profile import BrandProfile, FactEntry, brand_data
 from comity.replies.speech import kiwi
 from comity.triage.lexicons.profile import BrandProfile as TriageBrand
-from comity.triage.lexicons.profile import profile_from_dict
+from comity.triage.lexicons.profile import compile_profile
 from comity.triage.normalize import normalize_text
 
 _HANGUL_RUN = re.compile(r"[\uac00-\ud7a3]+")
@@ -94,7 +94,7 @@ _MAX_CACHED = 8
 def _compiled(profile: BrandProfile) -> tuple[TriageBrand, FactIndex]:
     cached = _TRIAGE.get(id(profile))
     if cached is None or cached[0] is not profile:
-        cached = (profile, profile_from_dict(triage_data(profile)), FactIndex(profile.facts))
+        cached = (profile, compile_profile(brand_data(profile)), FactIndex(profile.facts))
         if len(_TRIAGE) >= _MAX_CACHED:
             _TRIAGE.clear()  # every saved profile edit is a new object: do not keep them all
         _TRIAGE[id(profile)] = cached

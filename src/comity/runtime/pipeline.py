@@ -11,7 +11,7 @@ from comity.monitoring.crisis import CrisisPolicy, crisis_stage
 from comity.netiquette import RuleHolder, load_rules, netiquette_stage
 from comity.playbook import default_config, load_config, playbook_stage
 from comity.playbook.own_comments import own_comments_stage
-from comity.replies.profile import profile_path
+from comity.replies.profile import profile_path, read_brand_data
 from comity.settings import Settings
 from comity.store.history import StoreAuthorHistory
 from comity.triage import Triager
@@ -46,7 +46,8 @@ def build_pipeline(
     `crisis` gives the crisis modes that are on; with it, a crisis stage follows the playbook.
     """
     triager = Triager.load(settings.triage_bundle)
-    triager.follow_profile(profile_path(settings.brand_profile_file, settings.data_dir))
+    brand_file = profile_path(settings.brand_profile_file, settings.data_dir)
+    triager.follow_profile(brand_file, read=read_brand_data)
     history.strike_decay = rules.current.decay
     playbook = load_config(settings.playbook_file) if settings.playbook_file else default_config()
     stages = [

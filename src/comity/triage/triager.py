@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+import re
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -12,12 +13,11 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
-import yaml
 
 from comity.domain import Comment, Triage
 from comity.triage.decide import DecisionContext, decide_deferred, with_explanation
 from comity.triage.lexicons import CueFinder, default_finder
-from comity.triage.lexicons.profile import read_profile
+from comity.triage.lexicons.profile import BrandReader, compile_profile, read_with_replies
 from comity.triage.normalize import normalize_text
 
 LanguageDetector = Callable[[str], tuple[str, float]]
@@ -158,13 +158,19 @@ class Triager:
         self._checked = 0.0
         self._interval = 1.0
         self._profile: Path | None = None
+        self._read_profile: BrandReader = read_with_replies
         self._profile_stamp: float | None = None
         self._profile_checked = 0.0
 
-    def follow_profile(self, path: Path) -> None:
+    def follow_profile(self, path: Path, read: BrandReader | None = None) -> None:
         """Take brand names, campaign cues and the fact sheet from the brand profile at
-        `path`, re-read when the file changes (an admin edits it in the UI)."""
+        `path`, re-read when the file changes (an admin edits it in the UI).
+
+        `read` is the profile's one parser (`comity.replies.profile.read_brand_data`),
+        passed by the composition root; without it that parser is imported on call.
+        """
         self._profile, self._profile_stamp = path, None
+        self._read_profile = read or read_with_replies
         self._refresh_profile(force=True)
 
     def _refresh_profile(self, *, force: bool = False) -> None:
@@ -182,8 +188,8 @@ class Triager:
             return
         self._profile_stamp = stamp
         try:
-            self.finder = CueFinder(read_profile(path))
-        except (OSError, ValueError, KeyError, TypeError, yaml.YAMLError) as error:
+            self.finder = CueFinder(compile_profile(self._read_profile(path)))
+        except (OSError, ValueError, re.error) as error:  # ProfileError is a ValueError
             log.warning("keeping the current brand profile, %s is unusable: %s", path, error)
 
     def _use(self, signals: SignalSource | None) -> None:

@@ -1,18 +1,20 @@
-"""The brand facts and campaign that triage checks comments against.
+"""The brand facts and campaign that triage checks comments against, compiled for speed.
 
-Read from the brand profile (`comity/replies/profiles/haneul.yaml`, the one source of
-brand names, campaigns and facts); the older `brand.yaml` shape (one `campaign`) still loads.
+Triage reads no brand file itself: the one parser of the brand profile (schema
+checked, `FILE:LINE` errors) is `comity.replies.profile`, which hands over a plain
+`BrandData`. A composition root passes that reader to `Triager.follow_profile`, so
+triage never imports the replies package on its own load path; only the demo-brand
+default (`load_profile`, for tools and tests with no composition root) asks it lazily.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 _ahocorasick: Any
 try:  # compiled accelerator for the fact gates; a regex search does the same without it
@@ -20,7 +22,6 @@ try:  # compiled accelerator for the fact gates; a regex search does the same wi
 except ImportError:  # pragma: no cover
     _ahocorasick = None
 
-DEFAULT_PROFILE = Path(__file__).parents[2] / "replies" / "profiles" / "haneul.yaml"
 # "does not test on animals" states the fact; a claim right after a negation is no claim.
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s|\b(?:nicht|nie|kein\w*)\s|안\s|않")
 
@@ -92,44 +93,61 @@ class BrandProfile:
         return None
 
 
-def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
-    return tuple(str(v) for v in data.get(key, []))
+@dataclass(frozen=True, slots=True)
+class FactData:
+    """One fact as the profile states it: its regex claims and gate words, uncompiled."""
+
+    id: str
+    fact: str
+    claims: tuple[str, ...] = ()
+    gate: tuple[str, ...] = ()
 
 
-def _gate(words: list[Any]) -> re.Pattern[str] | None:
+@dataclass(frozen=True, slots=True)
+class BrandData:
+    """What triage takes from a brand profile, as plain strings (no parsing, no checks:
+    the profile's parser has validated them)."""
+
+    names: tuple[str, ...]
+    official_handles: tuple[str, ...] = ()
+    lookalike_handle: str = "(?!)"
+    lookalike_name: str = "(?!)"
+    campaign_name: str = ""
+    campaign_hashtags: tuple[str, ...] = ()
+    campaign_cues: tuple[str, ...] = ()
+    campaign_context_cues: tuple[str, ...] = ()
+    facts: tuple[FactData, ...] = ()
+
+
+# Reads the brand profile at a path (`comity.replies.profile.read_brand_data`).
+BrandReader = Callable[[Path], BrandData]
+
+
+def _gate(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """One regex over a fact's gate words: a single C-level search instead of a Python loop."""
-    return re.compile("|".join(re.escape(str(w)) for w in words)) if words else None
+    return re.compile("|".join(re.escape(w) for w in words)) if words else None
 
 
-def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
-    """Build a profile from parsed YAML: the brand profile (latest of `campaigns`) or brand.yaml."""
-    brand = data["brand"]
-    # The campaign ending last, as replies' BrandProfile.current_campaign() picks it.
-    campaigns = data.get("campaigns") or [{"name": ""}]
-    campaign = data.get("campaign") or max(campaigns, key=lambda c: str(c.get("end", "")))
+def compile_profile(data: BrandData) -> BrandProfile:
+    """Compile every regex and the gate automaton once, so per-comment checks only search."""
     facts = tuple(
-        Fact(
-            str(f["id"]),
-            str(f["fact"]),
-            tuple(re.compile(c) for c in f["claims"]),
-            _gate(f.get("gate", [])),
-        )
-        for f in data.get("facts", [])
+        Fact(f.id, f.fact, tuple(re.compile(c) for c in f.claims), _gate(f.gate))
+        for f in data.facts
     )
     owners: dict[str, list[Fact]] = {}
-    for fact, data_fact in zip(facts, data.get("facts", []), strict=True):
-        for word in data_fact.get("gate", []):
-            owners.setdefault(str(word), []).append(fact)
+    for fact, fact_data in zip(facts, data.facts, strict=True):
+        for word in fact_data.gate:
+            owners.setdefault(word, []).append(fact)
     words = sorted(owners, key=len, reverse=True)
     return BrandProfile(
-        names=_strings(brand, "names"),
-        official_handles=frozenset(h.casefold() for h in _strings(brand, "official_handles")),
-        lookalike_handle=re.compile(brand["lookalike_handle"]),
-        lookalike_name=re.compile(brand["lookalike_name"]),
-        campaign_name=str(campaign["name"]),
-        campaign_hashtags=tuple(h.casefold() for h in _strings(campaign, "hashtags")),
-        campaign_cues=_strings(campaign, "cues"),
-        campaign_context_cues=_strings(campaign, "context_cues"),
+        names=data.names,
+        official_handles=frozenset(h.casefold() for h in data.official_handles),
+        lookalike_handle=re.compile(data.lookalike_handle),
+        lookalike_name=re.compile(data.lookalike_name),
+        campaign_name=data.campaign_name,
+        campaign_hashtags=tuple(h.casefold() for h in data.campaign_hashtags),
+        campaign_cues=data.campaign_cues,
+        campaign_context_cues=data.campaign_context_cues,
         facts=facts,
         _gates=re.compile("|".join(re.escape(w) for w in words)) if words else None,
         _gate_owner={w: tuple(fs) for w, fs in owners.items()},
@@ -138,14 +156,22 @@ def profile_from_dict(data: dict[str, Any]) -> BrandProfile:
     )
 
 
-def read_profile(path: Path) -> BrandProfile:
-    """Read a brand profile YAML file now (a file that changes is read again)."""
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return profile_from_dict(data)
+def read_with_replies(path: Path) -> BrandData:
+    """The replies parser's reading of `path`; imported here, at call time, because
+    `comity.replies` itself imports triage (and pydantic): the fallback for callers
+    that pass no reader."""
+    from comity.replies.profile import read_brand_data
+
+    return read_brand_data(path)
 
 
 @cache
-def load_profile(path: Path = DEFAULT_PROFILE) -> BrandProfile:
-    """Read a brand profile YAML file once per process."""
-    return read_profile(path)
+def load_profile() -> BrandProfile:
+    """The demo brand's profile, once per process: the default for a triager whose
+    composition root follows no profile (tools, tests)."""
+    return compile_profile(read_with_replies(_demo_path()))
+
+
+def _demo_path() -> Path:
+    # Where comity.replies.profile.DEMO_PROFILE points, without importing that package.
+    return Path(__file__).parents[2] / "replies" / "profiles" / "haneul.yaml"
