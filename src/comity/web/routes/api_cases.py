@@ -40,7 +40,7 @@ from comity.web.deps import (
     session_user,
 )
 from comity.web.pages import action_context
-from comity.web.routes.replies import blocking_hints
+from comity.web.reply_hints import blocking_hints
 from comity.web.schemas import ErrorOut
 
 router = APIRouter(

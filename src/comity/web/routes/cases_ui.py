@@ -34,8 +34,8 @@ from comity.web.deps import SessionUser, check_csrf
 from comity.web.labels import CATEGORIES, QUEUES, SENTIMENTS, VIEWS, label_id
 from comity.web.pages import action_context, case_repository, is_htmx, locale, render
 from comity.web.presence import Presence, presence_of
+from comity.web.reply_hints import HINT_KINDS, blocking_hints
 from comity.web.routes.inbox import InboxQuery, InboxQueryDep, inbox_context
-from comity.web.routes.replies import HINT_KINDS, blocking_hints
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 # Signals where a high value is bad news (drawn amber/red); the rest are plain bars.

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -27,154 +25,31 @@ from comity.replies import (
     CaseInput,
     Draft,
     FactMatch,
-    Hint,
     ProfileError,
-    RecentReply,
-    ReplyCorpus,
-    check,
     contradicted_facts,
-    load_profile,
     suggest,
 )
-from comity.replies.checks import blocks_sending
 from comity.replies.llm import LlmRewriter
 from comity.replies.profile import (
-    DEMO_PROFILE,
     EDITED_PROFILE_NAME,
-    BrandProfile,
     parse_profile,
     profile_path,
 )
 from comity.replies.templates import KNOWN_VARIABLES, LEVELS, SavedReply, load_templates
-from comity.store.cases import CaseDetail
 from comity.store.saved_replies import (
     SavedReplyRepository,
-    latest_sent_reply_id,
-    recent_sent_replies,
 )
 from comity.store.users import User
 from comity.web.action_messages import action_error_text
 from comity.web.deps import SessionUser, check_csrf
-from comity.web.labels import N_
-from comity.web.pages import action_context, case_repository, locale, render, services_of
+from comity.web.pages import action_context, locale, render, services_of
 from comity.web.replies_llm import OpenAIChat
+from comity.web.reply_hints import CaseFacts, case_facts, current_profile, draft_hints
 
 log = logging.getLogger(__name__)
 router = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 MAX_DRAFT = 5000
 MAX_PROFILE = 200_000
-# The hint kinds as the composer names them (message ids of the UI catalogue).
-HINT_KINDS = {
-    "tone": N_("Tone"),
-    "speech_level": N_("Speech level"),
-    "glossary": N_("Glossary"),
-    "copy_paste": N_("Copy-paste"),
-    "facts": N_("Facts"),
-}
-
-
-def current_profile(request: Request) -> BrandProfile:
-    """The configured profile; a broken file falls back to the demo's (the editor shows why)."""
-    settings = services_of(request).settings
-    path = profile_path(settings.brand_profile_file, settings.data_dir)
-    try:
-        return load_profile(path)
-    except ProfileError as error:
-        log.warning("brand profile %s is invalid (%s); using the demo profile", path, error)
-        return load_profile(DEMO_PROFILE)
-
-
-@dataclass(frozen=True, slots=True)
-class CaseFacts:
-    """What the replies helpers need from a case."""
-
-    case_id: int
-    input: CaseInput
-    sent: tuple[str, ...]
-
-
-def case_facts(request: Request, case_id: int) -> CaseFacts:
-    detail: CaseDetail | None = case_repository(request).detail(case_id)
-    if detail is None:
-        raise HTTPException(404, f"no case {case_id}")
-    comment = detail.view.comment
-    triage = detail.triage
-    lang = (triage.lang if triage is not None else None) or comment.lang
-    case_input = CaseInput(
-        id=f"{comment.channel}:{comment.external_id}",
-        text=comment.text,
-        channel=comment.channel,
-        category=triage.primary.value if triage is not None else "neutral",
-        lang=lang,
-        author=comment.author.handle,
-        author_name=comment.author.display_name,
-        context=dict(comment.context),
-    )
-    return CaseFacts(case_id, case_input, tuple(r.text for r in detail.sent_replies))
-
-
-def _corpus(request: Request, profile: BrandProfile) -> ReplyCorpus:
-    """The team's recent replies, shingled once and reused until a reply is sent.
-
-    Replies to the case's own author are left out by `check` (recipient), so one corpus
-    serves every case; it is rebuilt when a new reply exists or the minute changes.
-    """
-    engine = services_of(request).engine
-    hours = profile.checks.copy_paste_window_hours
-    now = datetime.now(UTC)
-    key = (latest_sent_reply_id(engine), hours, now.replace(second=0, microsecond=0))
-    cached = getattr(request.app.state, "replies_corpus", None)
-    if isinstance(cached, tuple) and cached[0] == key:
-        corpus: ReplyCorpus = cached[1]
-        return corpus
-    replies: list[RecentReply] = recent_sent_replies(engine, now - timedelta(hours=hours))
-    corpus = ReplyCorpus(replies)
-    request.app.state.replies_corpus = (key, corpus)
-    return corpus
-
-
-def draft_hints(
-    request: Request,
-    draft: str,
-    *,
-    case_id: int | None,
-    channel: str,
-    lang: str,
-) -> tuple[list[Hint], dict[str, Any]]:
-    profile = current_profile(request)
-    category: str | None = None
-    recipient: tuple[str, ...] = ()
-    if case_id is not None:
-        facts = case_facts(request, case_id)
-        channel = facts.input.channel
-        lang = lang or facts.input.lang or ""
-        category = facts.input.category
-        recipient = (facts.input.author, facts.input.author_name)
-    if not channel:
-        raise HTTPException(422, "give case_id, or channel and lang")
-    hints = check(
-        draft,
-        channel,
-        lang or None,
-        profile,
-        _corpus(request, profile),
-        category=category,
-        recipient=recipient,
-    )
-    return hints, {"channel": channel, "lang": lang}
-
-
-def blocking_hints(
-    request: Request, case_id: int, text: str
-) -> tuple[list[Hint], list[str]] | None:
-    """The server's half of blocking hints, shared by the inbox and the API reply routes.
-
-    None when the reply may go; else every hint and the (sorted) kinds that block sending.
-    """
-    hints, _where = draft_hints(request, text, case_id=case_id, channel="", lang="")
-    if not blocks_sending(hints):
-        return None
-    return hints, sorted({h.kind for h in hints if h.blocking})
 
 
 @router.post("/ui/replies/check")
