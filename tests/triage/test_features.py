@@ -68,6 +68,19 @@ def test_features_cover_char_orders_words_and_bigrams() -> None:
     assert not any("\x01" in g for d in (0, 1) for g in feature_strings(two, d))
 
 
+def test_every_feature_hashes_like_its_ngram_alone() -> None:
+    """The batch hashes (grown order by order) equal hashing each n-gram string alone."""
+    batch = featurize(["a", "커피 최고!!", "", "Lieferung kam nie an", "x y"], spans=True)
+    kinds = ["char"] * len(CHAR_ORDERS) + ["word", "bigram"]
+    for doc in range(batch.n_docs):
+        lo, hi = batch.indptr[doc], batch.indptr[doc + 1]
+        grams = feature_strings(batch, doc)
+        for gram, kind, bucket in zip(
+            grams, batch.kinds[lo:hi].tolist(), batch.indices[lo:hi].tolist(), strict=True
+        ):
+            assert bucket == hash_ngram(gram, kinds[kind]), (doc, gram)
+
+
 def test_text_is_normalised_before_hashing() -> None:
     assert featurize(["COFFEE"]).indices.tolist() == featurize(["coffee"]).indices.tolist()
 

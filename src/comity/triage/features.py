@@ -101,15 +101,14 @@ def featurize(
     joined = "\x01".join([" " + d.replace("\x01", " ") + " " for d in docs])
     cp = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     n = len(cp)
-    pos = np.arange(n, dtype=np.int64)
-    # Prefix sums S[i] = sum_{j<i} cp[j] * P**j; substring [l, r) hashes to
-    # (S[r] - S[l]) * P**-l, the same value wherever the substring occurs.
-    prefix = np.zeros(n + 1, dtype=np.uint64)
-    np.cumsum(cp * _powers(n, _P, "p"), out=prefix[1:])
-    inv = _powers(n + 1, _P_INV, "inv")
     is_sep = cp == _SEP
     seps = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(is_sep, out=seps[1:])
+    # Prefix sums S[i] = sum_{j<i} cp[j] * P**j; substring [l, r) hashes to
+    # (S[r] - S[l]) * P**-l, the same value wherever the substring occurs (words use it).
+    prefix = np.zeros(n + 1, dtype=np.uint64)
+    np.cumsum(cp * _powers(n, _P, "p"), out=prefix[1:])
+    inv = _powers(n + 1, _P_INV, "inv")
 
     def sub(left: I64, right: I64) -> U64:
         return (prefix[right] - prefix[left]) * inv[left]
@@ -117,12 +116,23 @@ def featurize(
     kinds: list[I64] = []
     valid: list[npt.NDArray[np.bool_]] = []
     lengths: list[I64] = []
+    # Character n-grams grow one order at a time: h_k[i] = h_(k-1)[i] + cp[i+k-1] * P**(k-1)
+    # (the same value as `sub`, without its gathers); a window is valid while it holds no
+    # separator and fits.
+    step = _powers(max(CHAR_ORDERS), _P, "p")
+    gram = cp.copy()
+    fits = ~is_sep
+    grown = 1
     for order in CHAR_ORDERS:
-        right = np.minimum(pos + order, n)
-        ok = (pos + order <= n) & (seps[right] == seps[pos])
-        if order == 1:
-            ok &= cp != _SPACE
-        kinds.append(_mix(sub(pos, right), _SALT_CHAR + order, bits))
+        while grown < order:
+            k = grown  # adding the character at offset k
+            m = max(n - k, 0)  # windows that still fit
+            gram[:m] += cp[k:] * step[k]
+            fits[:m] &= ~is_sep[k:]
+            fits[m:] = False
+            grown += 1
+        ok = fits & (cp != _SPACE) if order == 1 else fits.copy()
+        kinds.append(_mix(gram, _SALT_CHAR + order, bits))
         valid.append(ok)
         if spans:
             lengths.append(np.full(n, order, dtype=np.int64))
@@ -160,7 +170,7 @@ def featurize(
     feat_start = feat_len = feat_kind = empty
     if spans:
         feat_len = np.stack(lengths, axis=1)[mask]
-        feat_start = np.broadcast_to(pos[:, None], mask.shape)[mask]
+        feat_start = np.broadcast_to(np.arange(n, dtype=np.int64)[:, None], mask.shape)[mask]
         feat_kind = np.broadcast_to(np.arange(N_KINDS)[None, :], mask.shape)[mask]
     indptr = np.searchsorted(doc_of, np.arange(len(docs) + 1)).astype(np.int64)
     counts = np.diff(indptr)
