@@ -59,7 +59,12 @@ def test_the_reason_names_the_sanction_who_and_why() -> None:
         "author muted on 2026-11-20 until 2026-11-21 09:30 UTC by jun@haneul.example: cool down"
     )
     hit = sanction_hit(BAN)
-    assert (hit.rule_id, hit.action, hit.strike) == ("sanction.ban", "hide:auto", False)
+    assert (hit.rule_id, hit.action, hit.automatic, hit.strike) == (
+        "sanction.ban",
+        "hide",
+        True,
+        False,
+    )
 
 
 def _judge(

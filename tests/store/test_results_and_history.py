@@ -57,6 +57,34 @@ def test_rule_hits_and_strikes_are_replaced_not_duplicated(
     assert history.strike_times("instagram", "fan_0") == [second.created_at]
 
 
+def test_automatic_hits_read_back_including_old_hide_auto_rows(
+    repo: CommentRepository, engine: Engine
+) -> None:
+    """`RuleHit.automatic` is stored in its own column; rows saved before it existed carry
+    the old "hide:auto" action string and still read as automatic hides."""
+    first, second = _stored(repo, 2)
+    ban = RuleHit(rule_id="sanction.ban", action="hide", severity=3, reason="b", automatic=True)
+    plan = Plan(actions=(), priority=Priority.P4, queue=Queue.MODERATION, due_at=None, reason="")
+    assert first.id is not None and second.id is not None
+    with engine.begin() as conn:
+        save_rule_hits(conn, [(first, [ban]), (second, [ban])])
+        save_plans(conn, [(first.id, plan), (second.id, plan)])
+        conn.execute(  # as an older version saved it
+            t.rule_hits.update()
+            .where(t.rule_hits.c.comment_id == second.id)
+            .values(action="hide:auto", rule_action="hide:auto", automatic=False)
+        )
+    cases = CaseRepository(engine)
+    for comment_id in (first.id, second.id):
+        with engine.connect() as conn:
+            case_id = conn.execute(
+                select(t.cases.c.id).where(t.cases.c.comment_id == comment_id)
+            ).scalar_one()
+        detail = cases.detail(case_id)
+        assert detail is not None
+        assert [(h.action, h.automatic) for h in detail.rule_hits] == [("hide", True)]
+
+
 def test_strikes_decay(repo: CommentRepository, engine: Engine) -> None:
     (first,) = _stored(repo, 1)
     hit = RuleHit(rule_id="r", action="hide", severity=1, reason="r", strike=True)

@@ -135,7 +135,8 @@ class RuleHit:
     """A netiquette rule that matched a comment.
 
     `action` is what to do after the escalation ladder, `rule_action` the rule's own;
-    `reason` is the public reason in the comment's language.
+    `reason` is the public reason in the comment's language. `automatic`: a person
+    already decided (an author's ban or mute), so the playbook runs the step on its own.
     """
 
     rule_id: str
@@ -148,6 +149,7 @@ class RuleHit:
     duration: timedelta | None = None
     queue: str | None = None
     label: str | None = None
+    automatic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,9 +18,8 @@ from typing import Protocol
 from comity.domain import RuleHit
 
 KINDS = ("ban", "mute")
-# The rule id of a sanction's hit; `:auto` makes the playbook run the hide on its own.
+# The rule id of a sanction's hit (an automatic hide: RuleHit.automatic).
 RULE_IDS = {"ban": "sanction.ban", "mute": "sanction.mute"}
-HIDE_AUTOMATICALLY = "hide:auto"
 SEVERITY = 3
 
 
@@ -78,12 +77,13 @@ def sanction_hit(sanction: Sanction) -> RuleHit:
     """The hit that plans an automatic hide of a sanctioned author's comment (no strike)."""
     return RuleHit(
         rule_id=RULE_IDS[sanction.kind],
-        action=HIDE_AUTOMATICALLY,
-        rule_action=HIDE_AUTOMATICALLY,
+        action="hide",
+        rule_action="hide",
         severity=SEVERITY,
         reason=describe(sanction),
         explanation=f"{sanction.kind} #{sanction.id}" if sanction.id is not None else "",
         strike=False,  # the comment is hidden because of who wrote it, not what it says
+        automatic=True,  # a moderator already decided: no one needs to look again
     )
 
 

@@ -193,7 +193,7 @@ def _apply_rules(
         hit = effect.hit
         if effect.step is not None:
             # A customer with a problem is never moderated without a person looking, unless a
-            # person already decided (`:auto`, a sanctioned author's comment).
+            # person already decided (RuleHit.automatic: a sanctioned author's comment).
             automatic = effect.automatic or (effect.step in config.rules.automatic and not customer)
             draft.steps.add(effect.step, automatic)
             if effect.automatic:

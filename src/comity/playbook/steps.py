@@ -106,20 +106,20 @@ class RuleEffect:
     flag: bool = False
     queue: Queue | None = None
     label: str | None = None
-    # `<step>:auto`: a person already decided (an author's ban or mute), so it runs on its own.
+    # RuleHit.automatic: a person already decided (an author's ban or mute), so it runs on its own.
     automatic: bool = False
 
 
 def read_rule_hit(hit: RuleHit) -> RuleEffect:
-    """Read `hit.action`: a step name, `<step>:auto`, `flag`, `flag:<queue>` or `label:<name>`;
-    a plain `flag` takes its queue from `hit.queue`.
+    """Read `hit.action`: a step name, `flag`, `flag:<queue>` or `label:<name>`; a plain
+    `flag` takes its queue from `hit.queue`. A step runs on its own when `hit.automatic`.
 
     Anything unknown is treated as a flag, so a person looks rather than the hit vanishing.
     """
     verb, _, argument = hit.action.strip().lower().partition(":")
     verb, argument = verb.strip(), argument.strip()
     if verb in ("remind", "hide", "delete", "mute", "ban", "escalate"):
-        return RuleEffect(hit, step=ActionKind(verb), automatic=argument == "auto")
+        return RuleEffect(hit, step=ActionKind(verb), automatic=hit.automatic)
     if verb == "label":
         return RuleEffect(hit, label=argument or None)
     # A rule file's `queue:` arrives as `hit.queue` (netiquette/ruleset.py), not in the action.

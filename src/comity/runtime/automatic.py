@@ -22,7 +22,6 @@ from sqlalchemy import Connection, exists, select
 
 from comity.actions import ActionContext, ActionError, do_delete, do_hide
 from comity.domain import ActionKind, Role, WorkItem
-from comity.playbook.steps import read_rule_hit
 from comity.store import tables as t
 from comity.store.users import User
 
@@ -48,7 +47,7 @@ def _done_before(conn: Connection, comment_id: int) -> bool:
 def _reason(item: WorkItem) -> str:
     """The reason of the rule that asked for it (e.g. the ban), else the plan's reason."""
     for hit in item.rule_hits or ():
-        if hit.reason and read_rule_hit(hit).automatic:
+        if hit.reason and hit.automatic:
             return hit.reason
     assert item.plan is not None
     return item.plan.reason or "automatic step of the playbook"

@@ -173,6 +173,25 @@ class RuleHitView:
     reason: str
     explanation: str
     strike: bool
+    automatic: bool = False
+
+
+def _hit_view(row: Any) -> RuleHitView:
+    """A stored rule hit; rows saved before migration 0009 said "runs on its own" as an
+    action suffix ("hide:auto") rather than in the `automatic` column."""
+    action, automatic = row.action, bool(row.automatic)
+    step, sep, argument = action.partition(":")
+    if sep and argument == "auto":
+        action, automatic = step, True
+    return RuleHitView(
+        rule_id=row.rule_id,
+        action=action,
+        severity=row.severity,
+        reason=row.reason,
+        explanation=row.explanation,
+        strike=row.strike,
+        automatic=automatic,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,15 +561,8 @@ class CaseRepository:
                 )
             ]
             hits = [
-                RuleHitView(
-                    rule_id=hit.rule_id,
-                    action=hit.action,
-                    severity=hit.severity,
-                    reason=hit.reason,
-                    explanation=hit.explanation,
-                    strike=hit.strike,
-                )
-                for hit in conn.execute(
+                _hit_view(row)
+                for row in conn.execute(
                     select(t.rule_hits)
                     .where(t.rule_hits.c.comment_id == comment.id)
                     .order_by(t.rule_hits.c.severity.desc(), t.rule_hits.c.rule_id)

@@ -41,6 +41,7 @@ def save_rule_hits(conn: Connection, judged: Sequence[tuple[Comment, Sequence[Ru
                     "duration_seconds": int(hit.duration.total_seconds()) if hit.duration else None,
                     "queue": hit.queue,
                     "label": hit.label,
+                    "automatic": hit.automatic,
                 }
             )
         striking = [hit for hit in unique if hit.strike]

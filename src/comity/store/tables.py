@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 
 metadata = MetaData(
@@ -177,6 +178,8 @@ rule_hits = Table(
     Column("duration_seconds", Integer, nullable=True),
     Column("queue", String(32), nullable=True),
     Column("label", String(100), nullable=True),
+    # Runs without a person (a sanction's hide). Rows from before 0009 say it as "hide:auto".
+    Column("automatic", Boolean, nullable=False, server_default=false()),
 )
 
 # One strike per (comment, rule); an author's strikes decay by time (netiquette config).

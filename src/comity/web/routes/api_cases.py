@@ -198,6 +198,7 @@ def detail_out(detail: CaseDetail, now: datetime) -> dict[str, Any]:
                 "reason": hit.reason,
                 "explanation": hit.explanation,
                 "strike": hit.strike,
+                "automatic": hit.automatic,
             }
             for hit in detail.rule_hits
         ],
