@@ -1,7 +1,8 @@
 """Storm alerts and crisis mode: acknowledge, resolve, switch crisis mode on and off.
 
 Each action checks the role, changes state in one transaction and writes the audit log
-(who, what, when, why, before, after).
+(who, what, when, why, before, after); acknowledge and resolve run in an ActionContext
+and publish an `alert.status` event, like the inbox's actions.
 """
 
 from __future__ import annotations
@@ -9,6 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from sqlalchemy import Connection
+
+from comity.actions.context import ActionContext, AuditedAction, record
+from comity.actions.errors import ActionError
 from comity.actions.permissions import check_permission
 from comity.domain import Action
 from comity.monitoring.alerts import ACKNOWLEDGED, OPEN, RESOLVED, most_urgent
@@ -21,7 +26,7 @@ from comity.store.users import User
 MAX_NOTE = 2000
 
 
-class AlertActionError(ValueError):
+class AlertActionError(ActionError):
     """The alert action cannot be done (the message says why)."""
 
 
@@ -30,51 +35,67 @@ def _now() -> datetime:
 
 
 def _set_alert_status(
-    repository: MonitorRepository, alert_id: int, status: str, *, by: User, note: str, kind: str
-) -> Action:
+    ctx: ActionContext,
+    alert_id: int,
+    status: str,
+    *,
+    by: User,
+    note: str,
+    kind: str,
+    conn: Connection | None,
+) -> AuditedAction:
     check_permission(by.role, kind)
     note = note.strip()
     if len(note) > MAX_NOTE:
         raise AlertActionError(f"the note is longer than {MAX_NOTE} characters")
     if status == RESOLVED and not note:
         raise AlertActionError("resolving an alert needs a note (what was done about it)")
-    with repository.engine.begin() as conn:
-        alert = repository.for_update(conn, alert_id)
+    alerts = MonitorRepository(ctx.engine)  # only its statements, in this transaction
+    with ctx.transaction(conn) as tx:
+        alert = alerts.for_update(tx, alert_id)
         if alert is None:
             raise AlertActionError(f"no alert {alert_id}")
         if alert.status == status:
             raise AlertActionError(f"alert {alert_id} is already {status}")
         if status == ACKNOWLEDGED and alert.status == RESOLVED:
             raise AlertActionError(f"alert {alert_id} is resolved; it reopens if the storm returns")
-        repository.set_status(conn, alert_id, status, note or alert.note)
-        action = Action(
+        alerts.set_status(tx, alert_id, status, note or alert.note)
+        return record(
+            tx,
+            ctx,
             kind=kind,
             target_type="alert",
-            target_id=str(alert_id),
-            actor=by.email,
-            at=_now(),
+            target_id=alert_id,
+            by=by,
             reason=note,
             before={"status": alert.status, "note": alert.note},
             after={"status": status, "note": note or alert.note},
+            event="alert.status",
+            payload={"alert_id": alert_id, "status": status, "previous": alert.status},
         )
-        write_audit(conn, action)
-    return action
 
 
 def do_acknowledge_alert(
-    repository: MonitorRepository, alert_id: int, *, by: User, note: str = ""
-) -> Action:
+    ctx: ActionContext,
+    alert_id: int,
+    *,
+    by: User,
+    note: str = "",
+    conn: Connection | None = None,
+) -> AuditedAction:
     """Someone is on it: the banner stays until the alert is resolved."""
     return _set_alert_status(
-        repository, alert_id, ACKNOWLEDGED, by=by, note=note, kind="acknowledge_alert"
+        ctx, alert_id, ACKNOWLEDGED, by=by, note=note, kind="acknowledge_alert", conn=conn
     )
 
 
 def do_resolve_alert(
-    repository: MonitorRepository, alert_id: int, *, by: User, note: str
-) -> Action:
+    ctx: ActionContext, alert_id: int, *, by: User, note: str, conn: Connection | None = None
+) -> AuditedAction:
     """Close the alert with a note; it opens again if the same episode flares up."""
-    return _set_alert_status(repository, alert_id, RESOLVED, by=by, note=note, kind="resolve_alert")
+    return _set_alert_status(
+        ctx, alert_id, RESOLVED, by=by, note=note, kind="resolve_alert", conn=conn
+    )
 
 
 def storm_terms(repository: MonitorRepository, topics: int = 2) -> list[str]:

@@ -28,7 +28,7 @@ from comity.web.action_messages import action_error_text, translate_message
 from comity.web.deps import SESSION_USER_KEY, ApiUser, ServicesDep, SessionUser, check_csrf
 from comity.web.i18n import UiLocale
 from comity.web.labels import N_
-from comity.web.pages import render
+from comity.web.pages import action_context, render
 from comity.web.templating import request_locale
 
 router = APIRouter()
@@ -235,8 +235,9 @@ def _alert_step(
     note: str,
     action: Callable[..., object],
 ) -> Response:
+    _monitor(services)  # 503 without monitoring
     try:
-        action(_monitor(services), alert_id, by=user, note=note)
+        action(action_context(request), alert_id, by=user, note=note)
     except PermissionDenied as exc:
         return _back(request, alert_id, action_error_text(exc, request_locale(request)))
     except AlertActionError as exc:
