@@ -2,9 +2,16 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from comity.domain.sla import sla_state
+from comity.domain.sla import SlaState, sla
 
 NOW = datetime(2026, 7, 1, 12, 0, tzinfo=UTC)
+
+
+def sla_state(
+    due_at: datetime | None, now: datetime, created_at: datetime | None = None
+) -> tuple[SlaState, timedelta | None]:
+    found = sla(due_at, now, created_at)  # what the inbox chip and the API show
+    return found.state, found.left
 
 
 def test_states_by_absolute_time_left() -> None:

@@ -44,11 +44,3 @@ def sla(due_at: datetime | None, now: datetime, created_at: datetime | None = No
     if left < AMBER_LEFT or (share is not None and share < AMBER_SHARE):
         return Sla("amber", left)
     return Sla("ok", left)
-
-
-def sla_state(
-    due_at: datetime | None, now: datetime, created_at: datetime | None = None
-) -> tuple[SlaState, timedelta | None]:
-    """`sla` as a pair: ("ok"|"amber"|"red"|"breached", time left)."""
-    found = sla(due_at, now, created_at)
-    return found.state, found.left
