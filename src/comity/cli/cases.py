@@ -10,7 +10,6 @@ from rich.table import Table
 
 from comity.cli.common import console, fail, open_services
 from comity.domain import Queue
-from comity.store.cases import CaseRepository
 
 
 def cases_command(
@@ -23,6 +22,8 @@ def cases_command(
     """List cases by due time and priority, with the plan's steps and reason."""
     if queue is not None and queue not in {q.value for q in Queue}:
         raise fail(f"unknown queue {queue!r}; choose one of {', '.join(q.value for q in Queue)}", 2)
+    from comity.store.cases import CaseRepository  # imported here: keeps `comity` startup light
+
     with open_services() as services:
         repository = CaseRepository(services.engine)
         views = repository.in_queue(queue, limit)

@@ -16,11 +16,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
-from comity import __version__
+import comity
 from comity.cli.common import console, err_console, fail, load_settings, open_services
-from comity.ingest.readers import FORMATS, detect_format, read_rows, write_rejects
-from comity.ingest.service import IngestReport, ingest_rows
-from comity.store.cases import CaseRepository
 
 PROGRESS_THRESHOLD = 300
 
@@ -56,6 +53,9 @@ def import_command(
     ] = True,
 ) -> None:
     """Import comments from files (see docs/import-format.md); bad rows are reported, not lost."""
+    from comity.ingest.readers import FORMATS, detect_format, read_rows, write_rejects
+    from comity.ingest.service import IngestReport, ingest_rows
+
     total = IngestReport()
     rejected_rows: list[tuple[str, int, str, str, str]] = []
     if fmt is not None and fmt not in FORMATS:
@@ -119,6 +119,8 @@ def stats_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
 ) -> None:
     """Counts of comments per channel, language and status."""
+    from comity.store.cases import CaseRepository
+
     with open_services() as services:
         stats = services.comments.stats() | {"queues": CaseRepository(services.engine).counts()}
     if as_json:
@@ -141,7 +143,7 @@ def process_command() -> None:
 
 def version_command() -> None:
     """Print the Comity version."""
-    typer.echo(f"comity {__version__}")
+    typer.echo(f"comity {comity.__version__}")
 
 
 def serve_command(
@@ -157,7 +159,7 @@ def serve_command(
     bind_host = host or settings.host
     bind_port = port or settings.port
     console.print(
-        f"Comity {__version__} on http://{bind_host}:{bind_port}  (data: "
+        f"Comity {comity.__version__} on http://{bind_host}:{bind_port}  (data: "
         f"{settings.resolved_database_url})",
         highlight=False,
     )

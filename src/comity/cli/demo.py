@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from comity.cli.common import console, load_settings, open_services
-from comity.demo.loader import DEMO_ADMIN_EMAIL, ensure_demo_admin, load_demo, shift_to
 
 
 def demo_command(
@@ -23,6 +22,8 @@ def demo_command(
     ] = False,
 ) -> None:
     """Load the demo community (idempotent) and print the demo login."""
+    from comity.demo.loader import DEMO_ADMIN_EMAIL, ensure_demo_admin, load_demo, shift_to
+
     settings = load_settings()
     shift = timedelta(0) if original_dates else shift_to(datetime.now(UTC))
     with open_services(settings) as services:

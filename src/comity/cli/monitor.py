@@ -5,16 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from comity.actions.alerts import AlertActionError, do_set_crisis_mode
-from comity.actions.permissions import PermissionDenied
 from comity.cli.common import console, fail, load_settings, open_services
-from comity.monitoring.config import MonitoringConfigError, load_config
-from comity.monitoring.detector import AlertEvent, Detector
-from comity.monitoring.replay import BatchTriager, ReplayError, replay
+
+if TYPE_CHECKING:  # the commands import what they use: `comity` starts faster
+    from comity.monitoring.detector import AlertEvent
+    from comity.monitoring.replay import BatchTriager
 
 monitor_app = typer.Typer(
     help="Shitstorm early warning: replay streams, list alerts, switch crisis mode.",
@@ -31,6 +30,10 @@ def replay_command(
 
     Records carrying a "triage" object are used as triaged; the rest are triaged on the way.
     """
+    from comity.monitoring.config import MonitoringConfigError, load_config
+    from comity.monitoring.detector import Detector
+    from comity.monitoring.replay import ReplayError, replay
+
     if not stream.is_file():
         raise fail(f"no such file: {stream}", 2)
     settings = load_settings()
@@ -97,6 +100,9 @@ def crisis_command(
     ] = None,
 ) -> None:
     """Switch crisis mode on or off for the brand or one campaign (audited)."""
+    from comity.actions.alerts import AlertActionError, do_set_crisis_mode
+    from comity.actions.permissions import PermissionDenied
+
     if state not in ("on", "off"):
         raise fail("say 'on' or 'off'", 2)
     with open_services() as services:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -17,10 +17,12 @@ from rich.table import Table
 from comity.cli.common import console, fail, load_settings
 from comity.cli.triage import _chunks, _input_from, _predict_taxonomy, _read_jsonl
 from comity.triage.evaluation import evaluate_taxonomy
-from comity.triage.finetune import Example, finetune, targets_for
 from comity.triage.registry import ModelRegistry, RegistryError
 from comity.triage.signals import SignalModel
 from comity.triage.triager import Triager
+
+if TYPE_CHECKING:
+    from comity.triage.finetune import Example
 
 # The labelled dev set shipped beside the project (read when present, never copied).
 SEED_DEV = Path("shared/data/seed_taxonomy/seed_taxonomy_dev.jsonl")
@@ -49,6 +51,8 @@ def _db_records() -> list[dict[str, Any]]:
 
 
 def _examples(records: list[dict[str, Any]]) -> tuple[list[Example], int]:
+    from comity.triage.finetune import targets_for
+
     examples = [e for e in (targets_for(r) for r in records) if e is not None]
     return examples, len(records) - len(examples)
 
@@ -207,6 +211,8 @@ def _train(
         + (f" ({skipped} without a usable label skipped)" if skipped else ""),
         highlight=False,
     )
+    from comity.triage.finetune import finetune  # heavy: only when training
+
     weights, report = finetune(base, examples, l2=l2, steps=steps)
     tuned = SignalModel(weights, base._lang_bias, base.metadata)
     before_triager, after_triager = Triager(base), Triager(tuned)

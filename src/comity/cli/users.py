@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from comity.cli.common import console, fail, open_services, read_password_stdin
-from comity.store.users import Role, UserError
+from comity.domain import Role
 
 users_app = typer.Typer(help="Manage the team's accounts.", no_args_is_help=True)
 tokens_app = typer.Typer(help="Manage API tokens.", no_args_is_help=True)
@@ -22,6 +22,8 @@ def add_user(
     ] = False,
 ) -> None:
     """Create a user; the password is prompted for unless --password-stdin is given."""
+    from comity.store.users import UserError
+
     password = (
         read_password_stdin()
         if password_stdin
@@ -47,6 +49,8 @@ def list_users() -> None:
 @users_app.command("disable")
 def disable_user(email: Annotated[str, typer.Argument(help="The user's e-mail address.")]) -> None:
     """Disable a user: no more logins, their API tokens stop working."""
+    from comity.store.users import UserError
+
     with open_services() as services:
         try:
             services.users.disable(email)
@@ -58,6 +62,8 @@ def disable_user(email: Annotated[str, typer.Argument(help="The user's e-mail ad
 @tokens_app.command("create")
 def create_token(email: Annotated[str, typer.Argument(help="The user the token acts as.")]) -> None:
     """Create an API token and print it once (only its hash is stored)."""
+    from comity.store.users import UserError
+
     with open_services() as services:
         try:
             token = services.users.create_token(email)
