@@ -264,14 +264,26 @@ def _scalar_key(node: Node, scalar: Any) -> str:
     return str(key) if key is not None else ""
 
 
-def _compose(text: str, name: str) -> _Located:
+# libyaml's composer when installed (same nodes and lines, ~4x faster than pure Python).
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _node(text: str, name: str) -> Node | None:
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=_FAST_LOADER)
+    except yaml.YAMLError:
+        pass  # the pure-Python loader says where and what, as the editor shows it
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = int(mark.line) + 1 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc)
         raise ProfileError([f"{name}:{line}: invalid YAML: {problem}"]) from None
+
+
+def _compose(text: str, name: str) -> _Located:
+    node = _node(text, name)
     lines: dict[tuple[str | int, ...], int] = {}
     if node is None:
         raise ProfileError([f"{name}:1: the brand profile is empty"])
