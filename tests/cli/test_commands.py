@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 from typer.main import get_command
@@ -64,3 +66,14 @@ def test_bad_configuration_is_reported(invoke: Invoke, monkeypatch: pytest.Monke
     monkeypatch.setenv("COMITY_SECRET_KEY", "changethis")
     result = invoke("stats")
     assert result.exit_code == 2 and "placeholder" in result.stderr
+
+
+def test_the_command_line_starts_without_the_server_stack() -> None:
+    """`comity triage` and friends must not pay for the database, web and queue stacks."""
+    code = (
+        "import sys, comity.cli; "
+        "print(sorted(m for m in ('sqlalchemy', 'fastapi', 'redis', 'argon2', 'kiwipiepy', "
+        "'apprise', 'comity.store', 'comity.web') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

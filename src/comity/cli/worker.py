@@ -7,7 +7,6 @@ import threading
 from typing import Annotated
 
 import typer
-from redis.exceptions import RedisError
 
 from comity.cli.common import console, fail, load_settings, open_services
 
@@ -21,6 +20,8 @@ def worker_command(
     ] = 200,
 ) -> None:
     """Run the pipeline for comments queued on Redis Streams (needs queue_url)."""
+    from redis.exceptions import RedisError
+
     settings = load_settings()
     if not settings.queue_url:
         raise fail("queue_url is not set; without it `comity serve` runs the pipeline itself", 2)
