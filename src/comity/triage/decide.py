@@ -555,11 +555,25 @@ def decide_sentiment(
         return Sent.POSITIVE
     if primary is Cat.SPAM:
         return Sent.NEUTRAL
+    if cues.valence:
+        return _from_valence(cues.valence)
     if positive != negative:
         return Sent.POSITIVE if positive else Sent.NEGATIVE
     # Chit-chat ("yep", "네") must not count as negative in the monitoring without a cue word:
     # the heads lean negative on very short texts, so only a confident head decides.
     return _from_signals(signals, floor=0.8) or Sent.NEUTRAL
+
+
+# Valence cut-offs (lexicons/sentiment.py), tuned on UMSAB English and German train:
+# one clear negative word is enough, a positive needs a clear one too ("fine" is not).
+_POSITIVE_VALENCE = 1.5
+_NEGATIVE_VALENCE = -0.5
+
+
+def _from_valence(valence: float) -> Sentiment:
+    if valence >= _POSITIVE_VALENCE:
+        return Sent.POSITIVE
+    return Sent.NEGATIVE if valence <= _NEGATIVE_VALENCE else Sent.NEUTRAL
 
 
 def _from_signals(signals: Mapping[str, float], floor: float = 0.6) -> Sentiment | None:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 
-from comity.triage.lexicons import abuse, intent, legal, patterns, spam
+from comity.triage.lexicons import abuse, intent, legal, patterns, sentiment, spam
 from comity.triage.lexicons.base import Lexicon
 from comity.triage.lexicons.profile import BrandProfile, Fact, load_profile
 
@@ -30,6 +30,8 @@ class Cues:
     rhetorical: bool = False
     impersonation: str | None = None
     misinformation: tuple[Fact, str] | None = None
+    # Signed strength of the English/German sentiment words (lexicons/sentiment.py).
+    valence: float = 0.0
     # `has(family)`: whether a family was found. The dict's own bound method, not a
     # Python method: the decision asks it ~40 times per comment.
     has: Callable[[str], bool] = field(init=False, repr=False, compare=False)
@@ -48,7 +50,7 @@ class CueFinder:
     def __init__(self, profile: BrandProfile) -> None:
         self.profile = profile
         families: dict[str, list[str]] = {}
-        for module in (legal, abuse, spam, intent):
+        for module in (legal, abuse, spam, intent, sentiment):
             families.update(module.FAMILIES)
         families["campaign"] = list(profile.campaign_cues) + list(profile.campaign_hashtags)
         families["campaign_context"] = list(profile.campaign_context_cues)
@@ -60,6 +62,8 @@ class CueFinder:
     def find(self, text: str, norm: str) -> Cues:
         """Scan the raw text (for shapes) and the normalised text (for words)."""
         cues = Cues(words=self.lexicon.scan(norm))
+        if "valence" in cues.words:
+            cues.valence = sentiment.valence(cues.words, norm)
         if ("." in text or ":" in text) and patterns.URL_HINT.search(text):
             cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
             cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
