@@ -6,7 +6,7 @@ import logging
 from datetime import datetime, timedelta
 
 import pytest
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine, select, update
 
 from comity.actions import ActionContext, do_ban, do_mark_done, do_mute, do_unban
 from comity.domain import Category, Role, Sentiment
@@ -68,9 +68,13 @@ def test_unknown_stored_category_is_logged_and_shown_as_neutral(
 ) -> None:
     ids = _seed(engine)
     with engine.begin() as conn:
+        # `ids` are case ids; they equal comment ids only in a fresh database.
+        comment_id = conn.execute(
+            select(t.cases.c.comment_id).where(t.cases.c.id == ids["k1"])
+        ).scalar_one()
         conn.execute(
             update(t.triages)
-            .where(t.triages.c.comment_id == ids["k1"])
+            .where(t.triages.c.comment_id == comment_id)
             .values(primary="chit_chat", sentiment="meh", secondary=["chit_chat", "praise"])
         )
     with caplog.at_level(logging.WARNING, logger="comity.store.cases"):
