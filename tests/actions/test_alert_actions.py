@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy import Engine
 
 from comity.actions import ActionContext, PermissionDenied, do_acknowledge_alert, do_resolve_alert
 from comity.actions.alerts import AlertActionError
 from comity.domain import Role
-from comity.store import make_engine, migrate
 from comity.store.audit import audit_entries
 from comity.store.events import EventLog
 from comity.store.monitoring import MonitorRepository
@@ -20,12 +17,7 @@ from tests.monitoring.helpers import store_alert
 MODERATOR = User(id=1, email="mod@haneul.example", role=Role.MODERATOR, disabled=False)
 AGENT = User(id=2, email="agent@haneul.example", role=Role.AGENT, disabled=False)
 
-
-@pytest.fixture
-def engine(tmp_path: Path) -> Engine:
-    engine = make_engine(f"sqlite:///{tmp_path / 'a.db'}")
-    migrate(engine)
-    return engine
+# `engine` is the root conftest's: every test runs on SQLite and PostgreSQL.
 
 
 def test_acknowledge_then_resolve_write_audit_rows_and_events(engine: Engine) -> None:
