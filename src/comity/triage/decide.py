@@ -550,7 +550,10 @@ def decide_sentiment(
     if primary is Cat.QUESTION:
         if negative and not cues.has("campaign") or cues.rhetorical:
             return Sent.NEGATIVE
-        return Sent.POSITIVE if positive or (negative and cues.has("campaign")) else (Sent.NEUTRAL)
+        if positive or (negative and cues.has("campaign")):
+            return Sent.POSITIVE
+        # "Why would anyone …?": a question's own words still carry its tone.
+        return _from_valence(cues.valence) if cues.valence < 0 else Sent.NEUTRAL
     if primary is Cat.CAMPAIGN:
         return Sent.POSITIVE
     if primary is Cat.SPAM:

@@ -20,7 +20,7 @@ Hangul text gets no valence: Korean sentiment stays with its own cues and heads.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from comity.triage.normalize import normalize_text
 
@@ -37,32 +37,34 @@ EN_POS_3 = [
     "stunning", "breathtaking", "flawless", "masterpiece", "love", "loved", "loving", "loves",
     "i love", "adore", "adored", "adorable", "ecstatic", "thrilled", "overjoyed", "delighted",
     "elated", "blessed", "best", "greatest", "happiest", "congrats", "congratulations",
-    "happy birthday", "can't wait", "cant wait", "can’t wait", "so excited", "epic", "legendary",
-    "gorgeous", "beautiful", "lovely", "goat", "iconic", "heavenly", "exceptional", "terrific",
-    "fabulous", "fab", "glorious", "dope", "lit", "stoked", "pumped", "yay", "woohoo", "woot",
-    "hooray",
+    "happy birthday", "can't wait", "cant wait", "can’t wait", "can not wait", "cannot wait",
+    "so excited", "epic", "legendary", "gorgeous", "beautiful", "lovely", "goat", "iconic",
+    "heavenly", "exceptional", "terrific", "fabulous", "fab", "glorious", "dope", "lit", "stoked",
+    "pumped", "yay", "woohoo", "woot", "hooray",
 ]
 EN_POS_2 = [
-    "happier", "happily", "cuter", "greater", "nicer", "enjoyable", "pleasure", "pleased",
-    "pleasantly", "laughter", "laughed", "laughs", "succeed", "succeeded", "succeeding", "shine",
-    "shining", "sunshine", "sunny", "glow", "bright", "beloved", "darling", "sweetheart",
-    "awesome sauce", "rocking", "rocked", "killer", "badass", "win win", "congratulate",
-    "gratitude", "honor", "honour", "honored to", "cheer", "cheering", "excellence", "quality",
-    "impress", "wins it", "victorious", "triumph", "champ", "excite", "thrill", "thrilling",
-    "wonder", "miracle", "fav", "favs", "faves", "haha", "hehe", "lolol", "lmfao", "rofl",
-    "amused", "entertaining", "sexy", "handsome", "lovely day", "well deserved", "deserved",
-    "deserve", "recommend it", "worth", "useful", "thanx", "thnx", "tysm", "appreciate it",
-    "yummm", "yum", "awww", "aww", "aw", "goodness", "good news", "great news", "happy friday",
-    "happy monday", "happy sunday", "happy holidays", "merry", "birthday", "bday", "anniversary",
-    "wedding", "enjoy your", "have fun", "good time", "great time", "fun time", "stunner", "great",
-    "good", "nice", "cool", "happy", "glad", "excited", "exciting", "fun", "enjoy", "enjoyed",
-    "enjoying", "enjoys", "like it", "i like", "we like", "i liked", "likes", "liked", "favorite",
-    "favourite", "fave", "fav", "win", "wins", "winning", "won", "winner", "victory", "champion",
-    "champions", "success", "successful", "proud", "pride", "thank", "thanks", "thank you",
-    "thankful", "grateful", "appreciate", "appreciated", "appreciation", "thx", "ty", "cute",
-    "sweet", "pretty good", "funny", "hilarious", "lmao", "haha", "hahaha", "smile", "smiling",
-    "smiles", "laugh", "laughing", "beauty", "best wishes", "good luck", "luck", "lucky",
-    "fortunate", "hopefully", "hopeful", "wow", "impressive", "impressed", "inspiring", "inspired",
+    "smartest", "join us", "check out", "check it out", "don't miss", "stop by", "bring on",
+    "spirit", "perf", "starstruck", "lekker", "strength", "celebrates", "honoured to", "happier",
+    "happily", "cuter", "greater", "nicer", "enjoyable", "pleasure", "pleased", "pleasantly",
+    "laughter", "laughed", "laughs", "succeed", "succeeded", "succeeding", "shine", "shining",
+    "sunshine", "sunny", "glow", "bright", "beloved", "darling", "sweetheart", "awesome sauce",
+    "rocking", "rocked", "killer", "badass", "win win", "congratulate", "gratitude", "honor",
+    "honour", "honored to", "cheer", "cheering", "excellence", "quality", "impress", "wins it",
+    "victorious", "triumph", "champ", "excite", "thrill", "thrilling", "wonder", "miracle", "fav",
+    "favs", "faves", "haha", "hehe", "lolol", "lmfao", "rofl", "amused", "entertaining", "sexy",
+    "handsome", "lovely day", "well deserved", "deserved", "deserve", "recommend it", "worth",
+    "useful", "thanx", "thnx", "tysm", "appreciate it", "yummm", "yum", "awww", "aww", "aw",
+    "goodness", "good news", "great news", "happy friday", "happy monday", "happy sunday",
+    "happy holidays", "merry", "birthday", "bday", "anniversary", "wedding", "enjoy your",
+    "have fun", "good time", "great time", "fun time", "stunner", "great", "good", "nice", "cool",
+    "happy", "glad", "excited", "exciting", "fun", "enjoy", "enjoyed", "enjoying", "enjoys",
+    "like it", "i like", "we like", "i liked", "likes", "liked", "favorite", "favourite", "fave",
+    "fav", "win", "wins", "winning", "won", "winner", "victory", "champion", "champions",
+    "success", "successful", "proud", "pride", "thank", "thanks", "thank you", "thankful",
+    "grateful", "appreciate", "appreciated", "appreciation", "thx", "ty", "cute", "sweet",
+    "pretty good", "funny", "hilarious", "lmao", "haha", "hahaha", "smile", "smiling", "smiles",
+    "laugh", "laughing", "beauty", "best wishes", "good luck", "luck", "lucky", "fortunate",
+    "hopefully", "hopeful", "wow", "impressive", "impressed", "inspiring", "inspired",
     "inspiration", "celebrate", "celebrating", "celebration", "party", "yummy", "tasty",
     "delicious", "fresh", "recommend", "recommended", "worth it", "helpful", "kindness",
     "friendly", "generous", "supportive", "welcome", "well done", "good job", "nice job",
@@ -96,19 +98,22 @@ EN_NEG_3 = [
     "terrorist", "terrorists", "terror", "massacre", "rape", "abuse", "abused",
 ]
 EN_NEG_2 = [
-    "sadness", "saddest", "sadder", "angrier", "anger", "hatred", "worsen", "worsened", "failing",
-    "fails", "ashamed", "shameless", "joke", "a joke", "clown", "clowns", "disgusted",
-    "frustrated", "frustrating", "frustration", "irritated", "annoyance", "ridiculously",
-    "dumbest", "stupidest", "idiotic", "ignorant", "ignorance", "bs", "smh", "ffs", "omfg", "wth",
-    "fuming", "livid", "hopelessly", "unhappy", "dissatisfied", "threw up", "throw up", "puke",
-    "vomit", "screamed", "scream", "sorry for", "rip off", "ripoff", "hypocritical", "bigot",
-    "bigots", "bigotry", "terrorism", "extremist", "extremists", "refugee crisis", "killing",
-    "dying", "deaths", "injured", "wounded", "casualties", "collapse", "collapsed", "refuse",
-    "refused", "denied", "deny", "sucky", "hate it", "boo", "booo", "whine", "whining", "bad",
-    "sad", "angry", "mad", "upset", "annoyed", "annoying", "annoys", "irritating", "disappointed",
-    "disappointing", "disappointment", "fail", "failed", "fails", "failure", "wrong", "broken",
-    "broke", "lost", "lose", "loses", "losing", "loser", "losers", "miss you", "cry", "crying",
-    "cried", "tears", "hurt", "hurts", "pain", "painful", "sick", "ill", "unfortunately", "sadly",
+    "bitter", "snark", "snarky", "injury", "injuries", "defeat", "defeated", "offensive", "bummed",
+    "kidding", "oppress", "oppressing", "oppression", "racists", "devastating", "accuses",
+    "accused", "blocked", "unstable", "sellout", "sellouts", "bad news", "sadness", "saddest",
+    "sadder", "angrier", "anger", "hatred", "worsen", "worsened", "failing", "fails", "ashamed",
+    "shameless", "joke", "a joke", "clown", "clowns", "disgusted", "frustrated", "frustrating",
+    "frustration", "irritated", "annoyance", "ridiculously", "dumbest", "stupidest", "idiotic",
+    "ignorant", "ignorance", "bs", "smh", "ffs", "omfg", "wth", "fuming", "livid", "hopelessly",
+    "unhappy", "dissatisfied", "threw up", "throw up", "puke", "vomit", "screamed", "scream",
+    "sorry for", "rip off", "ripoff", "hypocritical", "bigot", "bigots", "bigotry", "terrorism",
+    "extremist", "extremists", "refugee crisis", "killing", "dying", "deaths", "injured",
+    "wounded", "casualties", "collapse", "collapsed", "refuse", "refused", "denied", "deny",
+    "sucky", "hate it", "boo", "booo", "whine", "whining", "bad", "sad", "angry", "mad", "upset",
+    "annoyed", "annoying", "annoys", "irritating", "disappointed", "disappointing",
+    "disappointment", "fail", "failed", "fails", "failure", "wrong", "broken", "broke", "lost",
+    "lose", "loses", "losing", "loser", "losers", "miss you", "cry", "crying",
+    "cried", "tears", "hurt", "hurts", "pain", "painful", "sick",  "unfortunately", "sadly",
     "sorry", "shame", "pity", "poor", "ugly", "boring", "bored", "lame", "fake", "liar", "liars",
     "lie", "lies", "lying", "cheat", "cheated", "scam", "fraud", "corrupt", "corruption", "attack",
     "attacks", "attacked", "violence", "violent", "bomb", "bombing", "shooting", "crisis", "scary",
@@ -126,11 +131,11 @@ EN_NEG_2 = [
     "embarrassing", "embarrassed", "awkward", "regret", "sucks", "dislike", "dislikes",
 ]
 EN_NEG_1 = [
-    "why", "warum", "wieso", "weshalb", "bloody", "serious", "seriously", "loss", "meh", "hmm",
-    "bit much", "confused", "confusing", "doubt", "doubts", "late", "slow", "expensive", "hard",
-    "difficult", "tough", "missing", "miss", "missed", "sigh", "noise", "weak", "stuck",
-    "hospital", "crash", "crashed", "arrested", "fight", "fighting", "kills", "shots", "guns",
-    "gun",
+    "postponed", "investigation", "claims", "pathological", "break", "breaks", "why", "warum",
+    "wieso", "weshalb", "bloody", "serious", "loss", "meh", "hmm", "bit much", "confused",
+    "confusing", "doubt", "doubts", "late", "slow", "expensive", "hard", "difficult", "tough",
+    "missing", "miss", "missed", "sigh", "noise", "weak", "stuck", "hospital", "crash", "crashed",
+    "arrested", "fight", "fighting", "kills", "shots", "guns", "gun",
 ]
 
 # --- German ----------------------------------------------------------------------------
@@ -152,35 +157,36 @@ DE_POS_3 = [
     "bezaubernd", "einzigartig",
 ]
 DE_POS_2 = [
-    "schön*", "toll*", "lecker*", "lustig*", "witzig*", "spannend*", "fröhlich*", "gemütlich*",
+    "liebst*", "mitreißend*", "tränen gelacht", "voll bock", "adrett", "unvergleichlich*",
+    "harmonisch*", "bedeuten", "lach", "gacker", "kreisch", "nachtii", "liebsten dank", "schön*",
+    "toll*", "lecker*", "lustig*", "witzig*", "spannend*", "fröhlich*", "gemütlich*",
     "erfolgreich*", "herzlich*", "freundlich*", "begeister*", "genieß*", "entspannt*", "gelungen*",
     "hübsch*", "niedlich*", "empfehlenswert*", "rockt", "rocken", "chillen", "chillig", "gechillt",
     "freuen uns", "freuen sich", "freude", "vorfreude", "glückwunsch*", "gratuliert", "bedanken",
     "bedanke", "gewinnt", "gewonnen", "siegt", "meister", "tor", "toor", "endlich wochenende",
     "hehe", "hihi", "juhuu", "yeay", "woohoo", "wooo", "lieblings", "lieben dank", "danke euch",
-    "danke dir", "besser", "am besten", "verbessert", "liebevoll*", "zufrieden*",
-    "glücklicherweise", "zum glück", "cool*", "lächeln", "lächelt", "grinsen", "gut", "gute",
-    "guter", "gutes", "gutem", "super", "toll", "tolle", "toller", "tolles", "tollen", "schön",
-    "schöne", "schöner", "schönes", "schönen", "schönsten", "cool", "coole", "cooler", "nice",
-    "lecker", "leckeres", "leckere", "freue", "freu", "freuen", "freut", "gefreut", "freude",
-    "spaß", "spass", "viel spaß", "danke", "dankeschön", "vielen dank", "danke schön", "dankbar",
-    "merci", "lustig", "witzig", "lachen", "gelacht", "lache", "hübsch", "hübsche", "süß", "süße",
-    "süßer", "niedlich", "lieb", "liebe grüße", "lg", "glück", "gewonnen", "gewinnen", "sieg",
-    "siege", "gesiegt", "meister", "erfolg", "erfolgreich", "stolz", "stark", "starke", "starker",
+    "danke dir", "am besten", "verbessert", "liebevoll*", "zufrieden*", "glücklicherweise",
+    "zum glück", "cool*", "lächeln", "lächelt", "grinsen", "gut", "gute", "guter", "gutes",
+    "gutem", "super", "toll", "tolle", "toller", "tolles", "tollen", "schön", "schöne", "schöner",
+    "schönes", "schönen", "schönsten", "cool", "coole", "cooler", "nice", "lecker", "leckeres",
+    "leckere", "freue", "freu", "freuen", "freut", "gefreut", "freude", "spaß", "spass",
+    "viel spaß", "danke", "dankeschön", "vielen dank", "danke schön", "dankbar", "merci", "lustig",
+    "witzig", "lachen", "gelacht", "lache", "hübsch", "hübsche", "süß", "süße", "süßer",
+    "niedlich", "lieb", "liebe grüße", "lg", "glück", "gewonnen", "gewinnen", "sieg", "siege",
+    "gesiegt", "meister", "erfolg", "erfolgreich", "stolz", "stark", "starke", "starker",
     "starkes", "prima", "bravo", "respekt", "empfehlenswert", "empfehle", "empfehlung", "gefällt",
     "gefallen", "mag", "mag ich", "spannend", "begeistert", "begeisternd", "genießen", "genieße",
     "genießt", "entspannt", "entspannen", "gemütlich", "willkommen", "top", "yeah", "juchu", "wow",
     "wahnsinn", "krass gut", "zufrieden", "hilfreich", "lohnt sich", "gelungen", "gelungene",
     "gelungener", "schick", "chic", "elegant", "frieden", "friedlich", "freunde", "freundlich",
     "nett", "nette", "netter", "nettes", "gesund", "gesundheit", "gewinner", "held", "helden",
-    "legende", "legendär", "richtig gut", "sehr gut", "besser", "verbessert", "frohe", "frohes",
-    "froh", "fröhlich", "feiern", "feier", "party", "umarmung", "knuddel", "kuss", "küsse",
-    "schatz", "guten morgen", "gute nacht", "schönen tag", "schönes wochenende", "wochenende",
-    "endlich", "hoffentlich", "hoffnung", "sonne", "sonnig", "urlaub", "ferien", "haha", "hahaha",
-    "xd",
+    "legende", "legendär", "richtig gut", "sehr gut", "verbessert", "frohe", "frohes", "froh",
+    "fröhlich", "feiern", "feier", "party", "umarmung", "knuddel", "kuss", "küsse", "schatz",
+    "schönen tag", "schönes wochenende", "wochenende", "endlich", "hoffentlich", "hoffnung",
+    "sonne", "sonnig", "urlaub", "ferien", "haha", "hahaha", "xd",
 ]
 DE_POS_1 = [
-    "ganz gut", "interessant", "sommer",
+    "besser", "guten morgen", "gute nacht", "ganz gut", "interessant", "sommer",
 ]
 DE_NEG_3 = [
     "dämlich*", "furchtbar*", "schrecklich*", "entsetzlich*", "grauenhaft*", "katastrophal*",
@@ -199,6 +205,8 @@ DE_NEG_3 = [
     "shit", "wtf", "mist", "verdammt", "verflucht",
 ]
 DE_NEG_2 = [
+    "mittelmäßig*", "unsympathisch*", "nutzlos*", "merkwürdig*", "konflikt", "stillstand",
+    "rückschritt", "letzter ferientag", "keinerlei", "sinnlos*", "schwachsinn", "reicht nicht",
     "schlecht*", "traurig*", "enttäusch*", "ärgerlich*", "nervig*", "ätzend*", "doof*", "blöd*",
     "langweilig*", "hässlich*", "schlimm*", "mies*", "unfreundlich*", "unverschämt*", "arrogant*",
     "lächerlich*", "gefährlich*", "verletzt*", "frust*", "gefrustet", "genervt", "nervt", "hilfe",
@@ -236,18 +244,20 @@ DE_NEG_1 = [
 
 EMOJI_POS_3 = ["😍", "🥰", "❤", "♥", "💕", "💖", "💗", "💞", "😻", "🤩", "<3", "<33", "😘"]
 EMOJI_POS_2 = [
-    ":3", "^^", "^.^", "(y)", "♡", "☺", "💝", "😽", "🙆", "🤙", "🆒", "😸", "😹", "🌈", "😊", "☺",
-    "😀", "😃", "😄", "😁", "😆", "🥳", "🎉", "🎊", "👏", "🙌", "💪", "👍", "👌", "💯", "🔥", "✨",
-    "🌟", "⭐", "💙", "💚", "💛", "💜", "🧡", "🤍", "🖤", "💓", "😋", "😎", "🤗", "😚", "😙", "🍾",
-    "🥂", "🏆", "🥇", "💐", "🌹", "🌸", "😇", "🤘", ":)", ":-)", ":))", "(:", ":]", ":d", ":-d",
-    "=)", "=d", ";)", ";-)", ";d", "^_^", "xd", "\\o/",
+    "&lt;3", ":'d", ":’d", "x'd", "xdd", "=3", "(-;", "(;", "<33", "^-^", "c:", ":3", "^^", "^.^",
+    "(y)", "♡", "☺", "💝", "😽", "🙆", "🤙", "🆒", "😸", "😹", "🌈", "😊", "☺", "😀", "😃", "😄",
+    "😁", "😆", "🥳", "🎉", "🎊", "👏", "🙌", "💪", "👍", "👌", "💯", "🔥", "✨", "🌟", "⭐", "💙",
+    "💚", "💛", "💜", "🧡", "🤍", "🖤", "💓", "😋", "😎", "🤗", "😚", "😙", "🍾", "🥂", "🏆", "🥇",
+    "💐", "🌹", "🌸", "😇", "🤘", ":)", ":-)", ":))", "(:", ":]", ":d", ":-d", "=)", "=d", ";)",
+    ";-)", ";d", "^_^", "xd", "\\o/",
 ]
 EMOJI_POS_1 = ["🙂", "😉", "😜", "😛", "😝", "😂", "🤣", "🙏", "☀", "🌞", "🎶", "🎵", ":p", ":-p"]
 EMOJI_NEG_3 = ["😡", "🤬", "😠", "🤮", "💔", "👎", "🖕", ">:(", "</3"]
 EMOJI_NEG_2 = [
-    "=(", ":c", "-.-", "-_-", "._.", "pfff", "pff", "grr", "grrr", "argh", "😾", "🥺", "😢", "😥",
-    "😞", "😔", "😟", "☹", "🙁", "😩", "😫", "😖", "😣", "🤢", "😤", "😒", "🙄", "💩", "😿", ":(",
-    ":-(", ":((", ":'(", ":’(", "d:", ":-/", ":|", ":-|",
+    ";-(", ";(", ":-[", ":[", ">.<", "&gt;.&lt;", ":-c", "D:<", "=(", ":c", "-.-", "-_-", "._.",
+    "pfff", "pff", "grr", "grrr", "argh", "😾", "🥺", "😢", "😥", "😞", "😔", "😟", "☹", "🙁",
+    "😩", "😫", "😖", "😣", "🤢", "😤", "😒", "🙄", "💩", "😿", ":(", ":-(", ":((", ":'(", ":’(",
+    "d:", ":-/", ":|", ":-|",
 ]
 EMOJI_NEG_1 = ["😕", "😐", "😑", "😬", "😨", "😰", "😱", "😓", "😪", "😭", "🤦", "😳"]
 
@@ -263,22 +273,17 @@ NEGATORS = [
 ]
 # Negators that also follow a German verb: "das gefällt mir nicht".
 TRAILING_NEGATORS = ["nicht", "net", "ned", "nich", "nie"]
+# Only unambiguous ones: "so" and "too" are everywhere and changed no decision.
 INTENSIFIERS = [
-    "very", "so", "soo", "really", "rly", "too", "extremely", "totally", "absolutely",
-    "incredibly", "super", "truly", "highly", "completely", "utterly", "most", "such", "freaking",
-    "fucking", "damn", "hella", "mad", "sooo", "real", "especially", "sehr", "echt", "wirklich",
-    "total", "voll", "mega", "extrem", "richtig", "so", "unglaublich", "besonders", "absolut",
-    "äußerst", "ur", "tierisch", "verdammt", "zu", "viel", "immer",
+    "very", "really", "extremely", "totally", "absolutely", "incredibly", "super", "truly",
+    "highly", "utterly", "sehr", "echt", "wirklich", "extrem", "unglaublich", "absolut", "äußerst",
+    "mega", "fucking", "fuckin", "freaking", "damn", "verdammt",
 ]
 DOWNTONERS = [
-    "kinda", "kind of", "sort of", "somewhat", "slightly", "a bit", "a little", "fairly", "rather",
-    "almost", "maybe", "probably", "bit", "etwas", "bisschen", "ein bisschen", "ein wenig", "eher",
-    "fast", "vielleicht", "wohl", "relativ", "leicht",
+    "kinda", "kind of", "sort of", "somewhat", "slightly", "a bit", "a little", "fairly", "etwas",
+    "bisschen", "ein bisschen", "ein wenig", "eher", "relativ",
 ]
-CONTRAST = [
-    "but", "however", "although", "though", "yet", "aber", "jedoch", "allerdings", "trotzdem",
-    "sondern",
-]
+CONTRAST = ["but", "however", "although", "aber", "jedoch", "allerdings", "trotzdem", "sondern"]
 
 # Strength per tier; negation flips and weakens ("not good" is weaker than "bad").
 TIERS: tuple[tuple[float, Sequence[str]], ...] = (
@@ -324,32 +329,28 @@ for _kind, _entries in (
             _KINDS[_key(_form)] = _kind
 _TRAILING = frozenset(_key(w) for w in TRAILING_NEGATORS)
 
+# One family for words and modifiers: one list per comment to fill and sort.
 FAMILIES: dict[str, list[str]] = {
-    "valence": [f for _, entries in TIERS for e in entries for f in _variants(e)],
-    "valence_mod": [f for k in _KINDS for f in _variants(k)],
+    "valence": [f for _, entries in TIERS for e in entries for f in _variants(e)]
+    + [f for k in _KINDS for f in _variants(k)],
 }
 
 _BOOSTS = frozenset(k for k, kind in _KINDS.items() if kind == "boost")
 # German verbs that a clause-final "nicht" negates: "das gefällt mir nicht".
 _VERBS = frozenset(
     _key(w)
-    for w in (
-        "gefällt",
-        "mag",
-        "liebe",
-        "lohnt sich",
-        "empfehle",
-        "freue",
-        "freut",
-        "gefallen",
-        "genieße",
-        "hilft",
-        "hasse",
-        "nervt",
-        "vermisse",
-    )
-)
+    for w in ("gefällt", "mag", "liebe", "lohnt sich", "empfehle", "freue", "freut", "gefallen",
+              "genieße", "hilft", "hasse", "nervt", "vermisse")
+)  # fmt: skip
 _PREFIXES = frozenset(_key(e) for _, entries in TIERS for e in entries if e.endswith("*"))
+# Entries inside a longer entry ("love" in "i love", "geil" in "mega geil") count once,
+# through the longer one; worked out here so a comment pays a set lookup.
+_COVERS: dict[str, frozenset[str]] = {}
+for _long in VALENCE:
+    if " " in _long:
+        _inner = {w for w in VALENCE if w != _long and f" {w} " in f" {_long} "}
+        if _inner:
+            _COVERS[_long] = frozenset(_inner)
 
 _HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]")
 _CLAUSE_END = re.compile(r"[.!?;:,\n]")
@@ -362,18 +363,23 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# Which ends of each entry must sit at a word boundary (Latin words yes, emoji no).
+_BOUNDS: dict[str, tuple[bool, bool]] = {
+    w: (_is_word_char(w[0]), _is_word_char(w[-1]) and w not in _PREFIXES)
+    for w in (*VALENCE, *_KINDS)
+}
+
+
 def _at(norm: str, word: str) -> int:
     """Start of the first occurrence of `word` as a whole word (emoji: anywhere), or -1."""
     start = norm.find(word)
-    if start < 0:
-        return -1
-    left = _is_word_char(word[0])
-    right = _is_word_char(word[-1]) and word not in _PREFIXES
-    if not left and not right:
+    left, right = _BOUNDS[word]
+    if start < 0 or not (left or right):
         return start
     n = len(norm)
+    size = len(word)
     while start >= 0:
-        end = start + len(word)
+        end = start + size
         if (not left or start == 0 or not _is_word_char(norm[start - 1])) and (
             not right or end == n or not _is_word_char(norm[end])
         ):
@@ -384,41 +390,69 @@ def _at(norm: str, word: str) -> int:
 
 def valence(words: Mapping[str, Sequence[str]], norm: str) -> float:
     """Signed strength of the sentiment words found in `norm` (0.0 when none)."""
-    hits = words.get("valence")
-    if not hits or _HANGUL.search(norm):
+    found = words.get("valence")
+    if not found:
         return 0.0
-    mods = [(m, at, _KINDS[m]) for m in words.get("valence_mod", ()) if (at := _at(norm, m)) >= 0]
-    located = [(w, at, at + len(w)) for w in hits if (at := _at(norm, w)) >= 0]
-    contrast = max((at for _, at, kind in mods if kind == "contrast"), default=-1)
-    total = 0.0
-    for word, start, end in located:
-        # Inside a longer match ("love" in "i love") or an intensifier here ("super gut").
-        if any(s <= start and end <= e and e - s > end - start for _, s, e in located):
+    hits = [w for w in found if w in VALENCE]
+    if not hits or (not norm.isascii() and _HANGUL.search(norm)):
+        return 0.0
+    covered = {w for h in hits if h in _COVERS for w in _COVERS[h]} if len(hits) > 1 else ()
+    if len(hits) == len(found):  # most comments: no negator, intensifier or contrast word
+        total = sum(VALENCE[w] for w in hits if w not in covered)
+    else:
+        mod_words = [w for w in found if w in _KINDS]
+        total = _with_modifiers(hits, mod_words, covered, norm)
+    if total > 0 and "!" in norm:  # "!" mostly cheers in tweets, rarely rage
+        total += EXCLAIM
+    return total
+
+
+def _with_modifiers(
+    hits: Sequence[str], mod_words: Sequence[str], covered: Collection[str], norm: str
+) -> float:
+    negators: list[tuple[int, int, str]] = []  # (start, end, word)
+    scales: list[tuple[int, float]] = []  # (end of an intensifier or downtoner, factor)
+    contrast = -1
+    for mod in mod_words:
+        at = _at(norm, mod)
+        if at < 0:
             continue
-        if word in _BOOSTS and any(0 < s - end <= _BOOST_REACH for _, s, _ in located):
+        kind = _KINDS[mod]
+        if kind == "not":
+            negators.append((at, at + len(mod), mod))
+        elif kind == "contrast":
+            contrast = max(contrast, at)
+        else:
+            scales.append((at + len(mod), BOOST if kind == "boost" else DAMPEN))
+    located = [(w, at) for w in hits if w not in covered and (at := _at(norm, w)) >= 0]
+    total = 0.0
+    for word, start in located:
+        end = start + len(word)
+        # An intensifier that is also a word ("super gut"): here it only strengthens.
+        if word in _BOOSTS and any(0 < s - end <= _BOOST_REACH for _, s in located):
             continue
         value = VALENCE[word]
-        negated = False
-        for mod, at, kind in mods:
-            if kind == "contrast":
-                continue
-            if at < start:
-                gap = start - at - len(mod)
-                if gap < 0:
-                    continue
-                if kind == "not":
-                    near = gap <= _NEGATION_REACH and not _CLAUSE_END.search(norm, at, start)
-                    if near and not at < contrast < start:  # "not X but good": good stands
-                        negated = True
-                elif gap <= _BOOST_REACH:
-                    value *= BOOST if kind == "boost" else DAMPEN
-            elif word in _VERBS and mod in _TRAILING and 0 < at - end <= _TRAILING_REACH:
-                negated = negated or not _CLAUSE_END.search(norm, end, at)
-        if negated:
-            value *= NEGATION
+        for stop, factor in scales:
+            if 0 < start - stop <= _BOOST_REACH:
+                value *= factor
+        for at, stop, mod in negators if _BOUNDS[word][0] else ():  # emoji stay as they are
+            if stop <= start:
+                if (
+                    start - stop <= _NEGATION_REACH
+                    and not at < contrast < start  # "not X but good": good stands
+                    and not _CLAUSE_END.search(norm, stop, start)
+                ):
+                    value *= NEGATION
+                    break
+            elif (
+                word in _VERBS
+                and mod in _TRAILING
+                and 0 < at - end <= _TRAILING_REACH
+                and not _CLAUSE_END.search(norm, end, at)
+            ):
+                value *= NEGATION
+                break
         if contrast >= 0:
             value *= AFTER_CONTRAST if start > contrast else BEFORE_CONTRAST
         total += value
-    if total > 0 and "!" in norm:  # "!" mostly cheers in tweets, rarely rage
-        total += EXCLAIM
     return total
