@@ -542,6 +542,8 @@ def decide_sentiment(
     if primary is Cat.CREATIVE_CRITIQUE:
         return Sent.MIXED if cues.has("critique") else Sent.POSITIVE
     if primary in (Cat.PRAISE, Cat.FAN_CONTENT):
+        # "I don't love it": praise words whose valence came out negative are no praise.
+        negative = negative or cues.valence <= _NEGATIVE_VALENCE
         return Sent.MIXED if negative and not cues.has("humour") else Sent.POSITIVE
     if primary is Cat.FEEDBACK:
         if positive and (negative or cues.has("feedback")):
