@@ -13,15 +13,22 @@ fixed-seed sample of at most --n rows is drawn per set:
   en-davidson davidson/labeled_data_train.csv (hate|offensive = 1)  toxicity vs better-profanity,
                                                                     alt-profanity-check
   en-sent     tweeteval/sentiment val split (neg/neu/pos)          sentiment vs VADER
+  en-umsab    umsab/english val split (neg/neu/pos)                sentiment vs VADER
+  de-umsab    umsab/german val split (neg/neu/pos)                 sentiment (no German peer)
+(the two UMSAB sets only here, not in triage_latency_bench.py, which reuses `load_sets`)
 NOTE: curse-detection/train.txt is part of Comity's own training data (see
 signals.json "training_data"), so Comity's ko-curse numbers are in-sample and optimistic;
 ko-unsmile, davidson and tweeteval are not in Comity's training data. alt-profanity-check's
 model was trained (upstream) on the Davidson data, so its en-davidson numbers are in-sample.
 
 Comity quality comes from `triager.signals.predict` (toxicity >= 0.5; sentiment = argmax of
-the three sentiment heads) with the set's language given. Speed is comments/s on one core,
-best of --repeats (a tool that already took 20 s gets one run), for the signal heads alone
-and for the whole `Triager.triage_inputs` (language given, decision + explanations included).
+the three sentiment heads) with the set's language given; on sentiment sets a second row,
+"Comity full triage", scores the sentiment of the whole decision (`Triage.sentiment`:
+category rules, cue words, the sentiment lexicon and the heads; mixed counts as neutral).
+Comity's sentiment lexicon thresholds were tuned on UMSAB english/german train only.
+Speed is comments/s on one core, best of --repeats (a tool that already took 20 s gets one
+run), for the signal heads alone and for the whole `Triager.triage_inputs` (language given,
+decision + explanations included).
 Peers are called the way their docs show (per text, or per list where the API takes one).
 """
 
@@ -38,9 +45,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 
+from comity.domain import Triage
 from comity.triage import Triager
 from comity.triage.evaluation import roc_auc
 from comity.triage.triager import TriageInput
@@ -88,7 +97,13 @@ def _sample(rows: list[tuple[str, int]], n: int, seed: int) -> tuple[list[str], 
     return [t for t, _ in rows], [y for _, y in rows]
 
 
-def load_sets(n: int, seed: int) -> list[Dataset]:
+def _sentiment_split(folder: Path, split: str) -> list[tuple[str, int]]:
+    texts = (folder / f"{split}_text.txt").read_text(encoding="utf-8").splitlines()
+    labels = (folder / f"{split}_labels.txt").read_text(encoding="utf-8").splitlines()
+    return [(tx, int(lb)) for tx, lb in zip(texts, labels, strict=True)]
+
+
+def load_sets(n: int, seed: int, *, umsab: bool = False) -> list[Dataset]:
     sets: list[Dataset] = []
     curse = SHARED / "curse-detection/train.txt"
     if curse.exists():
@@ -119,6 +134,11 @@ def load_sets(n: int, seed: int) -> list[Dataset]:
         rows = [(tx, int(lb)) for tx, lb in zip(texts, labels, strict=True)]
         t, y = _sample(rows, n, seed)
         sets.append(Dataset("en-sent", "en", "sentiment", t, y))
+    for name, lang, folder in (("en-umsab", "en", "english"), ("de-umsab", "de", "german")):
+        path = SHARED / "umsab" / folder
+        if umsab and (path / "val_text.txt").exists():
+            t, y = _sample(_sentiment_split(path, "val"), n, seed)
+            sets.append(Dataset(name, lang, "sentiment", t, y))
     return sets
 
 
@@ -250,8 +270,15 @@ def run_set(ds: Dataset, triager: Triager, peers: list[Peer], repeats: int) -> l
     n = len(ds.texts)
     results = [Result("Comity signals", f1, acc, auc, n / secs)]
     inputs = [TriageInput(t, ds.lang) for t in ds.texts]
-    _, tsecs = timed(lambda: triager.triage_inputs(inputs), max(1, repeats - 1))
-    results.append(Result("Comity full triage", None, None, None, n / tsecs, "speed only"))
+    triaged, tsecs = timed(lambda: triager.triage_inputs(inputs), max(1, repeats - 1))
+    if ds.task == "sentiment":
+        # The decision's sentiment; mixed counts as neutral (the sets have no mixed class).
+        tone = {"negative": 0, "neutral": 1, "mixed": 1, "positive": 2}
+        tpred = [tone[t.sentiment.value] for t in cast(list[Triage], triaged)]
+        tf1, tacc, _ = score(ds, tpred, None)
+        results.append(Result("Comity full triage", tf1, tacc, None, n / tsecs))
+    else:
+        results.append(Result("Comity full triage", None, None, None, n / tsecs, "speed only"))
     for peer in peers:
         if peer.task != ds.task or ds.lang not in peer.langs:
             continue
@@ -265,6 +292,10 @@ def run_set(ds: Dataset, triager: Triager, peers: list[Peer], repeats: int) -> l
 
 def fmt(x: float | None, digits: int = 3) -> str:
     return "—" if x is None else f"{x:.{digits}f}"
+
+
+def ratio(x: float | None) -> str:
+    return "—" if x is None else f"{x:.2f}×"
 
 
 def rate(x: float) -> str:
@@ -282,7 +313,7 @@ def main() -> None:
     t0 = time.perf_counter()
     triager = Triager.load()
     load_s = time.perf_counter() - t0
-    sets = load_sets(args.n, args.seed)
+    sets = load_sets(args.n, args.seed, umsab=True)
 
     print(f"# Comity triage vs offline peers — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"python {platform.python_version()}, {platform.machine()}, one process; ", end="")
@@ -310,13 +341,17 @@ def main() -> None:
         if not peer_rows:
             print("\n(no peer measured on this set)")
             continue
-        print("\n| Comity / peer | macro-F1 ratio | speed ratio (signals) | speed ratio (triage) |")
-        print("|---|---:|---:|---:|")
+        print(
+            "\n| Comity / peer | macro-F1 ratio (signals) | macro-F1 ratio (triage) "
+            "| speed ratio (signals) | speed ratio (triage) |"
+        )
+        print("|---|---:|---:|---:|---:|")
         for r in peer_rows:
             f1_ratio = comity.macro_f1 / r.macro_f1 if comity.macro_f1 and r.macro_f1 else None
+            full_ratio = full.macro_f1 / r.macro_f1 if full.macro_f1 and r.macro_f1 else None
             print(
-                f"| vs {r.tool} | {fmt(f1_ratio, 2)}× | {comity.per_s / r.per_s:.2f}× "
-                f"| {full.per_s / r.per_s:.2f}× |"
+                f"| vs {r.tool} | {ratio(f1_ratio)} | {ratio(full_ratio)} "
+                f"| {comity.per_s / r.per_s:.2f}× | {full.per_s / r.per_s:.2f}× |"
             )
 
 
