@@ -107,7 +107,7 @@ def test_a_phrase_counts_once_not_with_its_words() -> None:
 
 def test_hangul_text_gets_no_valence_so_korean_is_unchanged() -> None:
     assert valence("이거 진짜 좋아요 😍 good") == 0.0
-    assert sentiment.valence({"valence": ["😍"]}, "좋아요 😍") == 0.0
+    assert sentiment.valence(["😍"], "좋아요 😍") == 0.0
 
 
 def test_category_rules_still_come_first() -> None:

@@ -135,7 +135,8 @@ class Lexicon:
             self._scan_index(text, found)
         # Candidates come from sets (hash-seed order); reasons must read the same every run.
         for words in found.values():
-            words.sort(key=lambda word: (text.find(word), word))
+            if len(words) > 1:  # most families find one word: nothing to order
+                words.sort(key=lambda word: (text.find(word), word))
         return found
 
     def _scan_automaton(self, text: str, found: dict[str, list[str]]) -> None:

@@ -63,7 +63,7 @@ class CueFinder:
         """Scan the raw text (for shapes) and the normalised text (for words)."""
         cues = Cues(words=self.lexicon.scan(norm))
         if "valence" in cues.words:
-            cues.valence = sentiment.valence(cues.words, norm)
+            cues.valence = sentiment.valence(cues.words["valence"], norm)
         if ("." in text or ":" in text) and patterns.URL_HINT.search(text):
             cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
             cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)

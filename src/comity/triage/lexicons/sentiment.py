@@ -20,7 +20,7 @@ Hangul text gets no valence: Korean sentiment stays with its own cues and heads.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Sequence
 
 from comity.triage.normalize import normalize_text
 
@@ -78,23 +78,23 @@ EN_POS_2 = [
     "safe", "healthy", "bonus",
 ]
 EN_POS_1 = [
-    "wish", "together", "surprise", "chance", "definitely", "forward", "zusammen", "lol", "fan",
-    "fine", "alright", "decent", "pleasant", "solid", "nicely", "better", "improved", "improving",
-    "easy", "tomorrow",
-]
+    "tomorrow", "wish", "together", "surprise", "chance", "definitely", "forward", "zusammen",
+    "lol", "fan", "fine", "alright", "decent", "pleasant", "solid", "nicely", "better", "improved",
+    "improving",
+    "easy", ]
 EN_NEG_3 = [
     "hateful", "worst ever", "the worst", "fucks", "fuckin", "f*ck", "shitting", "shite",
     "piece of shit", "go to hell", "kill me", "killing me", "die in", "sickening", "horrendous",
     "appalling", "sickening", "nazi", "nazis", "genocide", "slaughter", "hate", "hated", "hates",
-    "hating", "i hate", "worst", "terrible", "horrible", "awful", "disgusting", "disgusted",
-    "pathetic", "atrocious", "abysmal", "dreadful", "vile", "despise", "loathe", "furious",
-    "outraged", "outrageous", "devastated", "heartbroken", "heartbreaking", "tragic", "tragedy",
-    "nightmare", "disaster", "disastrous", "evil", "racist", "racism", "sexist", "scumbag",
-    "shameful", "disgrace", "disgraceful", "fuck", "fucking", "fucked", "fck", "fml", "wtf",
-    "shit", "shitty", "bullshit", "crap", "crappy", "sucks", "suck", "sucked", "trash", "garbage",
-    "rubbish", "useless", "worthless", "idiot", "idiots", "stupid", "moron", "morons", "dumb",
-    "retarded", "murder", "murdered", "killed", "kill", "dead", "death", "died", "dies", "rip",
-    "terrorist", "terrorists", "terror", "massacre", "rape", "abuse", "abused",
+    "hating", "worst", "terrible", "horrible", "awful", "disgusting", "disgusted", "pathetic",
+    "atrocious", "abysmal", "dreadful", "vile", "despise", "loathe", "furious", "outraged",
+    "outrageous", "devastated", "heartbroken", "heartbreaking", "tragic", "tragedy", "nightmare",
+    "disaster", "disastrous", "evil", "racist", "racism", "sexist", "scumbag", "shameful",
+    "disgrace", "disgraceful", "fuck", "fucking", "fucked", "fck", "fml", "wtf", "shit", "shitty",
+    "bullshit", "crap", "crappy", "sucks", "suck", "sucked", "trash", "garbage", "rubbish",
+    "useless", "worthless", "idiot", "idiots", "stupid", "moron", "morons", "dumb", "retarded",
+    "murder", "murdered", "killed", "kill", "dead", "death", "died", "dies", "rip", "terrorist",
+    "terrorists", "terror", "massacre", "rape", "abuse", "abused",
 ]
 EN_NEG_2 = [
     "bitter", "snark", "snarky", "injury", "injuries", "defeat", "defeated", "offensive", "bummed",
@@ -388,20 +388,29 @@ def _at(norm: str, word: str) -> int:
     return -1
 
 
-def valence(words: Mapping[str, Sequence[str]], norm: str) -> float:
-    """Signed strength of the sentiment words found in `norm` (0.0 when none)."""
-    found = words.get("valence")
-    if not found:
+def valence(found: Sequence[str], norm: str) -> float:
+    """Signed strength of the `valence` family words found in `norm` (0.0 when none)."""
+    table, kinds, covers = VALENCE, _KINDS, _COVERS
+    total = 0.0
+    plain = True  # no negator, intensifier or contrast word: a plain sum (most comments)
+    for word in found:
+        value = table.get(word)
+        if value is not None:
+            total += value
+            if word in covers:  # "happy birthday" found with "happy": count the phrase only
+                total -= sum(table[w] for w in covers[word] if w in found)
+        if word in kinds:
+            plain = False
+    if not total and plain:
         return 0.0
-    hits = [w for w in found if w in VALENCE]
-    if not hits or (not norm.isascii() and _HANGUL.search(norm)):
+    if not norm.isascii() and _HANGUL.search(norm):
         return 0.0
-    covered = {w for h in hits if h in _COVERS for w in _COVERS[h]} if len(hits) > 1 else ()
-    if len(hits) == len(found):  # most comments: no negator, intensifier or contrast word
-        total = sum(VALENCE[w] for w in hits if w not in covered)
-    else:
-        mod_words = [w for w in found if w in _KINDS]
-        total = _with_modifiers(hits, mod_words, covered, norm)
+    if not plain:
+        hits = [w for w in found if w in table]
+        if not hits:
+            return 0.0
+        covered = {w for h in hits if h in covers for w in covers[h]}
+        total = _with_modifiers(hits, [w for w in found if w in kinds], covered, norm)
     if total > 0 and "!" in norm:  # "!" mostly cheers in tweets, rarely rage
         total += EXCLAIM
     return total
