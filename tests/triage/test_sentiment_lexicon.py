@@ -18,7 +18,7 @@ POS, NEU, NEG = Sentiment.POSITIVE, Sentiment.NEUTRAL, Sentiment.NEGATIVE
 
 def valence(text: str) -> float:
     norm = normalize_text(text)
-    return default_finder().find(text, norm).valence
+    return default_finder().find(text, norm).valence()
 
 
 def sentiment_of(text: str, lang: str) -> Sentiment:

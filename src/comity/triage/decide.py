@@ -543,7 +543,7 @@ def decide_sentiment(
         return Sent.MIXED if cues.has("critique") else Sent.POSITIVE
     if primary in (Cat.PRAISE, Cat.FAN_CONTENT):
         # "I don't love it": praise words whose valence came out negative are no praise.
-        negative = negative or cues.valence <= _NEGATIVE_VALENCE
+        negative = negative or cues.valence() <= _NEGATIVE_VALENCE
         return Sent.MIXED if negative and not cues.has("humour") else Sent.POSITIVE
     if primary is Cat.FEEDBACK:
         if positive and (negative or cues.has("feedback")):
@@ -555,13 +555,15 @@ def decide_sentiment(
         if positive or (negative and cues.has("campaign")):
             return Sent.POSITIVE
         # "Why would anyone …?": a question's own words still carry its tone.
-        return _from_valence(cues.valence) if cues.valence < 0 else Sent.NEUTRAL
+        valence = cues.valence()
+        return _from_valence(valence) if valence < 0 else Sent.NEUTRAL
     if primary is Cat.CAMPAIGN:
         return Sent.POSITIVE
     if primary is Cat.SPAM:
         return Sent.NEUTRAL
-    if cues.valence:
-        return _from_valence(cues.valence)
+    valence = cues.valence()
+    if valence:
+        return _from_valence(valence)
     if positive != negative:
         return Sent.POSITIVE if positive else Sent.NEGATIVE
     # Chit-chat ("yep", "네") must not count as negative in the monitoring without a cue word:

@@ -30,14 +30,26 @@ class Cues:
     rhetorical: bool = False
     impersonation: str | None = None
     misinformation: tuple[Fact, str] | None = None
-    # Signed strength of the English/German sentiment words (lexicons/sentiment.py).
-    valence: float = 0.0
+    # The normalised text, for the sentiment lexicon's valence (worked out when asked).
+    norm: str = ""
+    _valence: float | None = field(default=None, init=False, repr=False, compare=False)
     # `has(family)`: whether a family was found. The dict's own bound method, not a
     # Python method: the decision asks it ~40 times per comment.
     has: Callable[[str], bool] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.has = self.words.__contains__
+
+    def valence(self) -> float:
+        """Signed strength of the English/German sentiment words (lexicons/sentiment.py).
+
+        Computed on the first call: only comments whose category has no tone of its own
+        need it, so a complaint or an insult never pays for it.
+        """
+        if self._valence is None:
+            found = self.words.get("valence")
+            self._valence = sentiment.valence(found, self.norm) if found else 0.0
+        return self._valence
 
     def of(self, family: str, k: int = 3) -> list[str]:
         """Up to `k` words of a family, for reasons."""
@@ -61,9 +73,7 @@ class CueFinder:
 
     def find(self, text: str, norm: str) -> Cues:
         """Scan the raw text (for shapes) and the normalised text (for words)."""
-        cues = Cues(words=self.lexicon.scan(norm))
-        if "valence" in cues.words:
-            cues.valence = sentiment.valence(cues.words["valence"], norm)
+        cues = Cues(words=self.lexicon.scan(norm), norm=norm)
         if ("." in text or ":" in text) and patterns.URL_HINT.search(text):
             cues.urls = [m.group(0) for m in patterns.URL.finditer(text)]
             cues.risky_url = any(patterns.RISKY_URL.search(u) for u in cues.urls)
