@@ -44,7 +44,8 @@ EN_POS_3 = [
     "fab", "glorious", "dope", "lit", "stoked", "pumped", "yay", "woohoo", "woot", "hooray",
 ]
 EN_POS_2 = [
-    "not bad", "not too bad", "not half bad", "smartest", "join us", "check out", "check it out",
+    "luckily", "surprising", "forgive", "forgiven", "lovely work", "brilliant work", "not bad",
+    "not too bad", "not half bad", "smartest", "join us", "check out", "check it out",
     "don't miss", "stop by", "bring on", "spirit", "perf", "starstruck", "lekker", "strength",
     "celebrates", "honoured to", "happier", "happily", "cuter", "greater", "nicer", "enjoyable",
     "pleasure", "pleased", "pleasantly", "laughter", "laughed", "laughs", "succeed", "succeeded",
@@ -99,30 +100,31 @@ EN_NEG_3 = [
     "terrorists", "terror", "massacre", "rape", "abuse", "abused",
 ]
 EN_NEG_2 = [
-    "bitter", "snark", "snarky", "injury", "injuries", "defeat", "defeated", "offensive", "bummed",
-    "kidding", "oppress", "oppressing", "oppression", "racists", "devastating", "accuses",
-    "accused", "blocked", "unstable", "sellout", "sellouts", "bad news", "sadness", "saddest",
-    "sadder", "angrier", "anger", "hatred", "worsen", "worsened", "failing", "fails", "ashamed",
-    "shameless", "joke", "a joke", "clown", "clowns", "disgusted", "frustrated", "frustrating",
-    "frustration", "irritated", "annoyance", "ridiculously", "dumbest", "stupidest", "idiotic",
-    "ignorant", "ignorance", "bs", "smh", "ffs", "omfg", "wth", "fuming", "livid", "hopelessly",
-    "unhappy", "dissatisfied", "threw up", "throw up", "puke", "vomit", "screamed", "scream",
-    "sorry for", "rip off", "ripoff", "hypocritical", "bigot", "bigots", "bigotry", "terrorism",
-    "extremist", "extremists", "refugee crisis", "killing", "dying", "deaths", "injured",
-    "wounded", "casualties", "collapse", "collapsed", "refuse", "refused", "denied", "deny",
-    "sucky", "hate it", "boo", "booo", "whine", "whining", "bad", "sad", "angry", "mad", "upset",
-    "annoyed", "annoying", "annoys", "irritating", "disappointed", "disappointing",
-    "disappointment", "fail", "failed", "fails", "failure", "wrong", "broken", "broke", "lost",
-    "lose", "loses", "losing", "loser", "losers", "miss you", "cry", "crying", "cried", "tears",
-    "hurt", "hurts", "pain", "painful", "sick", "unfortunately", "sadly", "sorry", "shame", "pity",
-    "poor", "ugly", "boring", "bored", "lame", "fake", "liar", "liars", "lie", "lies", "lying",
-    "cheat", "cheated", "scam", "fraud", "corrupt", "corruption", "attack", "attacks", "attacked",
-    "violence", "violent", "bomb", "bombing", "shooting", "crisis", "scary", "scared", "afraid",
-    "fear", "fears", "worried", "worry", "worrying", "anxious", "stress", "stressed", "stressful",
-    "tired", "exhausted", "damn", "dammit", "ugh", "argh", "smh", "wtf", "hypocrite", "hypocrisy",
-    "ridiculous", "absurd", "insane", "nonsense", "problem", "problems", "issue", "issues",
-    "trouble", "mess", "messed", "ruined", "ruin", "ruins", "damage", "damaged", "hostile",
-    "threat", "threats", "danger", "dangerous", "guilty", "blame", "blamed", "complain",
+    "kms", "assault", "assaulted", "concerned", "suicide", "suicidal", "lied", "stop it", "idc",
+    "crazy", "escalated", "castrate", "bitter", "snark", "snarky", "injury", "injuries", "defeat",
+    "defeated", "offensive", "bummed", "kidding", "oppress", "oppressing", "oppression", "racists",
+    "devastating", "accuses", "accused", "blocked", "unstable", "sellout", "sellouts", "bad news",
+    "sadness", "saddest", "sadder", "angrier", "anger", "hatred", "worsen", "worsened", "failing",
+    "fails", "ashamed", "shameless", "joke", "a joke", "clown", "clowns", "disgusted",
+    "frustrated", "frustrating", "frustration", "irritated", "annoyance", "ridiculously",
+    "dumbest", "stupidest", "idiotic", "ignorant", "ignorance", "bs", "smh", "ffs", "omfg", "wth",
+    "fuming", "livid", "hopelessly", "unhappy", "dissatisfied", "threw up", "throw up", "puke",
+    "vomit", "screamed", "scream", "sorry for", "rip off", "ripoff", "hypocritical", "bigot",
+    "bigots", "bigotry", "terrorism", "extremist", "extremists", "refugee crisis", "killing",
+    "dying", "deaths", "injured", "wounded", "casualties", "collapse", "collapsed", "refuse",
+    "refused", "denied", "deny", "sucky", "hate it", "boo", "booo", "whine", "whining", "bad",
+    "sad", "angry", "mad", "upset", "annoyed", "annoying", "annoys", "irritating", "disappointed",
+    "disappointing", "disappointment", "fail", "failed", "fails", "failure", "wrong", "broken",
+    "broke", "lost", "lose", "loses", "losing", "loser", "losers", "miss you", "cry", "crying",
+    "cried", "tears", "hurt", "hurts", "pain", "painful", "sick", "unfortunately", "sadly",
+    "sorry", "shame", "pity", "poor", "ugly", "boring", "bored", "lame", "fake", "liar", "liars",
+    "lie", "lies", "lying", "cheat", "cheated", "scam", "fraud", "corrupt", "corruption", "attack",
+    "attacks", "attacked", "violence", "violent", "bomb", "bombing", "shooting", "crisis", "scary",
+    "scared", "afraid", "fear", "fears", "worried", "worry", "worrying", "anxious", "stress",
+    "stressed", "stressful", "tired", "exhausted", "damn", "dammit", "ugh", "argh", "smh", "wtf",
+    "hypocrite", "hypocrisy", "ridiculous", "absurd", "insane", "nonsense", "problem", "problems",
+    "issue", "issues", "trouble", "mess", "messed", "ruined", "ruin", "ruins", "damage", "damaged",
+    "hostile", "threat", "threats", "danger", "dangerous", "guilty", "blame", "blamed", "complain",
     "complaining", "hurting", "suffer", "suffering", "victim", "victims", "unfair", "injustice",
     "protest", "riots", "cancelled", "canceled", "delayed", "rude", "selfish", "greedy", "cruel",
     "jealous", "lonely", "alone", "depressed", "depressing", "depression", "miserable", "hopeless",
@@ -158,6 +160,8 @@ DE_POS_3 = [
     "bezaubernd", "einzigartig",
 ]
 DE_POS_2 = [
+    "highlight", "gott sei dank", "guten rutsch", "vielversprechend*", "viel versprechend",
+    "daumendrück*", "vorbildlich*", "wertgeschätzt", "megahammer", "yuppi*", "lolol", "gelassen*",
     "nicht schlecht", "gar nicht schlecht", "nicht übel", "liebst*", "mitreißend*",
     "tränen gelacht", "voll bock", "adrett", "unvergleichlich*", "harmonisch*", "bedeuten", "lach",
     "gacker", "kreisch", "nachtii", "liebsten dank", "schön*", "toll*", "lecker*", "lustig*",
@@ -207,6 +211,8 @@ DE_NEG_3 = [
     "shit", "wtf", "mist", "verdammt", "verflucht",
 ]
 DE_NEG_2 = [
+    "komisch*", "dramatisch*", "sicherheitslücke*", "schiefgehen", "schief gehen", "unrecht",
+    "*hass", "unzuverlässig*", "schlapp", "braucht keiner", "-,-", "o_o", "nein einfach nein",
     "mittelmäßig*", "unsympathisch*", "nutzlos*", "merkwürdig*", "konflikt", "stillstand",
     "rückschritt", "letzter ferientag", "keinerlei", "sinnlos*", "schwachsinn", "reicht nicht",
     "schlecht*", "traurig*", "enttäusch*", "ärgerlich*", "nervig*", "ätzend*", "doof*", "blöd*",
@@ -345,6 +351,7 @@ _VERBS = frozenset(
               "genieße", "hilft", "hasse", "nervt", "vermisse")
 )  # fmt: skip
 _PREFIXES = frozenset(_key(e) for _, entries in TIERS for e in entries if e.endswith("*"))
+_SUFFIXES = frozenset(_key(e) for _, entries in TIERS for e in entries if e.startswith("*"))
 # Entries inside a longer entry ("love" in "i love", "geil" in "mega geil") count once,
 # through the longer one; worked out here so a comment pays a set lookup.
 _COVERS: dict[str, frozenset[str]] = {}
@@ -367,7 +374,7 @@ def _is_word_char(ch: str) -> bool:
 
 # Which ends of each entry must sit at a word boundary (Latin words yes, emoji no).
 _BOUNDS: dict[str, tuple[bool, bool]] = {
-    w: (_is_word_char(w[0]), _is_word_char(w[-1]) and w not in _PREFIXES)
+    w: (_is_word_char(w[0]) and w not in _SUFFIXES, _is_word_char(w[-1]) and w not in _PREFIXES)
     for w in (*VALENCE, *_KINDS)
 }
 
@@ -446,7 +453,7 @@ def _with_modifiers(
         for stop, factor in scales:
             if 0 < start - stop <= _BOOST_REACH:
                 value *= factor
-        for at, stop, mod in negators if _BOUNDS[word][0] else ():  # emoji stay as they are
+        for at, stop, mod in negators if word[0].isalnum() else ():  # emoji stay as they are
             if stop <= start:
                 if (
                     start - stop <= _NEGATION_REACH
