@@ -58,6 +58,7 @@ class Lexicon:
         normalize: Callable[[str], str] = normalize_text,
         *,
         use_automaton: bool = True,
+        unordered: Iterable[str] = (),
     ) -> None:
         merged: dict[tuple[str, bool, bool], list[str]] = {}
         for family, entries in families.items():
@@ -88,6 +89,8 @@ class Lexicon:
         self._keys = frozenset(self._index)
         self._single_keys = frozenset(self._single)
         self.families = frozenset(families)
+        # Families whose words nobody reads in order (the sentiment words): left unsorted.
+        self._unordered = frozenset(unordered)
         self._automaton: Any = None
         self._needles: list[tuple[_Entry, ...]] = []
         self._latin_automaton: Any = None
@@ -134,8 +137,10 @@ class Lexicon:
         else:
             self._scan_index(text, found)
         # Candidates come from sets (hash-seed order); reasons must read the same every run.
-        for words in found.values():
-            if len(words) > 1:  # most families find one word: nothing to order
+        unordered = self._unordered
+        for family, words in found.items():
+            # Most families find one word: nothing to order.
+            if len(words) > 1 and family not in unordered:
                 words.sort(key=lambda word: (text.find(word), word))
         return found
 

@@ -67,7 +67,8 @@ class CueFinder:
         families["campaign"] = list(profile.campaign_cues) + list(profile.campaign_hashtags)
         families["campaign_context"] = list(profile.campaign_context_cues)
         families["brand"] = list(profile.names)
-        self.lexicon = Lexicon(families)
+        # The sentiment words are read as a set (`sentiment.valence` finds their places).
+        self.lexicon = Lexicon(families, unordered=sentiment.FAMILIES)
         # "하늘커피: …" marks a reply written by the brand itself.
         self.reply_prefixes = tuple(f"{name}:" for name in profile.names)
 

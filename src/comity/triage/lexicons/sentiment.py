@@ -83,8 +83,8 @@ EN_POS_2 = [
 EN_POS_1 = [
     "tomorrow", "wish", "together", "surprise", "chance", "definitely", "forward", "zusammen",
     "lol", "fan", "fine", "alright", "decent", "pleasant", "solid", "nicely", "better", "improved",
-    "improving",
-    "easy", ]
+    "improving", "easy",
+]
 EN_NEG_3 = [
     "hateful", "worst ever", "the worst", "fucks", "fuckin", "f*ck", "shitting", "shite",
     "piece of shit", "go to hell", "kill me", "killing me", "die in", "sickening", "horrendous",
@@ -379,6 +379,11 @@ _BOUNDS: dict[str, tuple[bool, bool]] = {
 }
 
 
+# Longer words are located with a plain `find` (they rarely sit inside another word
+# before their own place); short ones ("no" in "know", "bad" in "badge") are checked.
+_SHORT = 4
+
+
 def _at(norm: str, word: str) -> int:
     """Start of the first occurrence of `word` as a whole word (emoji: anywhere), or -1."""
     start = norm.find(word)
@@ -422,7 +427,8 @@ def valence(found: Sequence[str], norm: str) -> float:
         total = _with_modifiers(hits, [w for w in found if w in kinds], covered, norm)
     if total > 0 and "!" in norm:  # "!" mostly cheers in tweets, rarely rage
         total += EXCLAIM
-    return total
+    # The words come unordered (hash order): rounding keeps the sum the same every run.
+    return round(total, 6)
 
 
 def _with_modifiers(
@@ -431,8 +437,9 @@ def _with_modifiers(
     negators: list[tuple[int, int, str]] = []  # (start, end, word)
     scales: list[tuple[int, float]] = []  # (end of an intensifier or downtoner, factor)
     contrast = -1
+    find = norm.find
     for mod in mod_words:
-        at = _at(norm, mod)
+        at = find(mod) if len(mod) > _SHORT else _at(norm, mod)
         if at < 0:
             continue
         kind = _KINDS[mod]
@@ -442,7 +449,11 @@ def _with_modifiers(
             contrast = max(contrast, at)
         else:
             scales.append((at + len(mod), BOOST if kind == "boost" else DAMPEN))
-    located = [(w, at) for w in hits if w not in covered and (at := _at(norm, w)) >= 0]
+    located = [
+        (w, at)
+        for w in hits
+        if w not in covered and (at := find(w) if len(w) > _SHORT else _at(norm, w)) >= 0
+    ]
     total = 0.0
     for word, start in located:
         end = start + len(word)
