@@ -34,6 +34,14 @@ SMALL_HEADS = ("threat", "sexually_explicit", "feedback", "humour", "fact_claim"
 IMPLIED_BY_NON_TOXIC = ("insult", "profanity", "identity_attack", "threat", "sexually_explicit")
 IMPLIED_CAP = 6000  # per head and language: enough negatives without drowning the positives
 SOURCE_CAP = 25000  # per head and corpus: keeps a rebuild in minutes on two shared cores
+# Per-corpus exceptions, set per bundle by build_models.BUILD_SETTINGS: a larger cap for
+# a corpus the head needs all of, and a sample weight (< 1) so that corpus does not
+# drown the head's other sources (the small authored sets) in the fit.
+SOURCE_CAPS: dict[str, int] = {}
+SOURCE_WEIGHTS: dict[str, float] = {}
+# Sentiment as three liblinear class-vs-rest fits (C = C_SENTIMENT) instead of one
+# multinomial lbfgs fit; the 3x3 calibration turns their scores into one softmax.
+SENTIMENT_OVR = False
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
@@ -45,6 +53,7 @@ class Featurized:
     langs: npt.NDArray[np.int64]
     folds: npt.NDArray[np.int64]
     texts: list[str]
+    sources: npt.NDArray[np.str_]
 
 
 @dataclass
@@ -76,7 +85,8 @@ def featurize_examples(examples: list[Example]) -> Featurized:
     langs = np.array([LANGS.index(e.lang) for e in examples], dtype=np.int64)
     # Identical normalised texts share a fold, so duplicates never leak across folds.
     folds = np.array([_stable_unit(t) % N_FOLDS for t in texts], dtype=np.int64)
-    return Featurized(X, langs, folds, texts)
+    sources = np.array([e.source for e in examples])
+    return Featurized(X, langs, folds, texts, sources)
 
 
 def head_rows(
@@ -97,9 +107,10 @@ def head_rows(
                 implied.append(i)
         elif head == "spam" and not ex.source.startswith(("youtube-spam", "authored")):
             implied.append(i)  # news comments, reviews and tweets are (almost) never spam
-    for idx in by_source.values():
-        if len(idx) > SOURCE_CAP:  # a deterministic sample, the same on every rebuild
-            idx = sorted(sorted(idx, key=lambda i: _stable_unit(examples[i].text))[:SOURCE_CAP])
+    for source, idx in by_source.items():
+        cap = SOURCE_CAPS.get(source, SOURCE_CAP)
+        if len(idx) > cap:  # a deterministic sample, the same on every rebuild
+            idx = sorted(sorted(idx, key=lambda i: _stable_unit(examples[i].text))[:cap])
         rows.extend(idx)
         labels.extend(examples[i].labels[head] for i in idx)
     by_lang: dict[str, list[int]] = {}
@@ -121,12 +132,40 @@ def _design(feats: Featurized, rows: npt.NDArray[np.int64]) -> sp.csr_matrix:
     return sp.hstack([feats.X[rows], onehot], format="csr")
 
 
-def _fit(X: sp.csr_matrix, y: npt.NDArray[np.int64], multi: bool, c: float) -> LogisticRegression:
-    if multi:
-        model = LogisticRegression(C=c, max_iter=200, tol=1e-3)
-    else:
-        model = LogisticRegression(C=c, solver="liblinear", tol=1e-3, random_state=SEED)
-    return model.fit(X, y)
+class OneVsRest:
+    """Class-vs-rest liblinear fits, exposing the LogisticRegression attributes used here."""
+
+    def __init__(self, models: list[LogisticRegression]) -> None:
+        self.coef_: F64 = np.vstack([m.coef_ for m in models])
+        self.intercept_: F64 = np.concatenate([m.intercept_ for m in models])
+
+    def decision_function(self, X: sp.csr_matrix) -> F64:
+        return np.asarray(X @ self.coef_.T) + self.intercept_
+
+
+def _binary(c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, solver="liblinear", tol=1e-3, random_state=SEED)
+
+
+def _fit(
+    X: sp.csr_matrix,
+    y: npt.NDArray[np.int64],
+    multi: bool,
+    c: float,
+    weight: F64 | None = None,
+    ovr: bool = False,
+) -> LogisticRegression | OneVsRest:
+    if multi and ovr:
+        classes = range(int(y.max()) + 1)
+        return OneVsRest([_binary(c).fit(X, y == k, sample_weight=weight) for k in classes])
+    model = LogisticRegression(C=c, max_iter=200, tol=1e-3) if multi else _binary(c)
+    return model.fit(X, y, sample_weight=weight)
+
+
+def sample_weights(feats: Featurized, rows: npt.NDArray[np.int64]) -> F64 | None:
+    """SOURCE_WEIGHTS per row, or None (plain fit) when no row of the head is weighted."""
+    w = np.array([SOURCE_WEIGHTS.get(s, 1.0) for s in feats.sources[rows].tolist()])
+    return None if bool((w == 1.0).all()) else w
 
 
 def head_c(head: str) -> float:
@@ -135,7 +174,7 @@ def head_c(head: str) -> float:
     return C_SMALL if head in SMALL_HEADS else C_BINARY
 
 
-def _scores(model: LogisticRegression, X: sp.csr_matrix) -> F64:
+def _scores(model: LogisticRegression | OneVsRest, X: sp.csr_matrix) -> F64:
     return np.asarray(model.decision_function(X), dtype=np.float64)
 
 
@@ -151,10 +190,14 @@ def fit_head(
     X = _design(feats, rows)
     folds = feats.folds[rows]
     langs = feats.langs[rows]
+    weight = sample_weights(feats, rows)
+    # Read here, in the parent: joblib's worker processes import fit with its defaults.
+    ovr = SENTIMENT_OVR
 
     def one_fold(k: int) -> tuple[int, F64]:
         train = folds != k
-        return k, _scores(_fit(X[train], y[train], multi, c), X[folds == k])
+        w = None if weight is None else weight[train]
+        return k, _scores(_fit(X[train], y[train], multi, c, w, ovr), X[folds == k])
 
     k_out = 3 if multi else 1
     oof_raw = np.zeros((len(rows), k_out)) if multi else np.zeros(len(rows))
@@ -164,7 +207,7 @@ def fit_head(
     cal_x = np.column_stack([oof_raw, lang_onehot])
     cal = LogisticRegression(C=100.0, fit_intercept=False, max_iter=1000).fit(cal_x, y)
     oof = cal.predict_proba(cal_x)
-    final = _fit(X, y, multi, c)
+    final = _fit(X, y, multi, c, weight, ovr)
     coef = np.atleast_2d(final.coef_)  # (k, F + langs)
     intercept = np.atleast_1d(final.intercept_)
     w = coef[:, : 2**BITS].T  # (F, k)
