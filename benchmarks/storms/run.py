@@ -14,6 +14,7 @@ is an alert on a hard negative.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import statistics
@@ -194,15 +195,25 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=40, help="Scenarios per seed set.")
     parser.add_argument("--first", type=int, default=0, help="First seed of another set.")
     parser.add_argument("--speed", type=int, default=0, help="Also replay this many comments.")
+    parser.add_argument(
+        "--base",
+        type=float,
+        default=None,
+        help="Comments an hour at the daily peak (default 180: ~2,500 a day; 1800: a big brand).",
+    )
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     first = args.first or (1 if args.tune else 101)
-    results = [run_scenario(s) for s in scenarios(range(first, first + args.count))]
+    chosen = scenarios(range(first, first + args.count))
+    if args.base is not None:
+        chosen = [dataclasses.replace(s, base=args.base) for s in chosen]
+    results = [run_scenario(s) for s in chosen]
     if args.verbose:
         for r in results:
             print(json.dumps(r))
     summary = summarise(results)
     summary["seeds"] = f"{first}-{first + args.count - 1}"
+    summary["base_per_hour"] = chosen[0].base if chosen else None
     if args.speed:
         summary["speed"] = speed(args.speed)
     print(json.dumps(summary, indent=2))
