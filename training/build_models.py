@@ -66,7 +66,7 @@ class Settings:
     cap: int  # rows per corpus and head (fit.SOURCE_CAP)
     folds: int
     caps: dict[str, int] = field(default_factory=dict)  # fit.SOURCE_CAPS
-    weights: dict[str, float] = field(default_factory=dict)  # fit.SOURCE_WEIGHTS
+    weights: dict[str, dict[str, float]] = field(default_factory=dict)  # fit.SOURCE_WEIGHTS
     c_sentiment: float = fit.C_SENTIMENT
     sentiment_ovr: bool = False  # fit.SENTIMENT_OVR
 
@@ -81,7 +81,7 @@ BUILD_SETTINGS = {
         25_000,
         5,
         caps={"nsmc-derived": 64_000},
-        weights={"nsmc-derived": 0.25},
+        weights={"sentiment": {"nsmc-derived": 0.25}},
         c_sentiment=16.0,
         sentiment_ovr=True,
     ),
@@ -188,7 +188,7 @@ def build(bundle: str, out_dir: Path, date: str, jobs: int) -> dict[str, Any]:
         "source_cap": fit.SOURCE_CAP,
         # Only when set, so a bundle built without them keeps its former bytes.
         **({"source_caps": dict(fit.SOURCE_CAPS)} if fit.SOURCE_CAPS else {}),
-        **({"source_weights": dict(fit.SOURCE_WEIGHTS)} if fit.SOURCE_WEIGHTS else {}),
+        **({"source_weights": fit.SOURCE_WEIGHTS} if fit.SOURCE_WEIGHTS else {}),
         **({"sentiment_solver": "liblinear one-vs-rest"} if fit.SENTIMENT_OVR else {}),
         "regularisation": {h: fit.head_c(h) for h in fits},
         "calibration": {h: f.calibration for h, f in fits.items()},
@@ -243,7 +243,7 @@ def main() -> None:
         settings = BUILD_SETTINGS[bundle]
         fit.SOURCE_CAP = args.source_cap or settings.cap
         fit.SOURCE_CAPS = dict(settings.caps)
-        fit.SOURCE_WEIGHTS = dict(settings.weights)
+        fit.SOURCE_WEIGHTS = {h: dict(w) for h, w in settings.weights.items()}
         fit.C_SENTIMENT = settings.c_sentiment
         fit.SENTIMENT_OVR = settings.sentiment_ovr
         fit.N_FOLDS = args.folds or settings.folds

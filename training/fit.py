@@ -38,7 +38,7 @@ SOURCE_CAP = 25000  # per head and corpus: keeps a rebuild in minutes on two sha
 # a corpus the head needs all of, and a sample weight (< 1) so that corpus does not
 # drown the head's other sources (the small authored sets) in the fit.
 SOURCE_CAPS: dict[str, int] = {}
-SOURCE_WEIGHTS: dict[str, float] = {}
+SOURCE_WEIGHTS: dict[str, dict[str, float]] = {}  # head -> corpus -> weight
 # Sentiment as three liblinear class-vs-rest fits (C = C_SENTIMENT) instead of one
 # multinomial lbfgs fit; the 3x3 calibration turns their scores into one softmax.
 SENTIMENT_OVR = False
@@ -162,9 +162,13 @@ def _fit(
     return model.fit(X, y, sample_weight=weight)
 
 
-def sample_weights(feats: Featurized, rows: npt.NDArray[np.int64]) -> F64 | None:
-    """SOURCE_WEIGHTS per row, or None (plain fit) when no row of the head is weighted."""
-    w = np.array([SOURCE_WEIGHTS.get(s, 1.0) for s in feats.sources[rows].tolist()])
+def sample_weights(feats: Featurized, rows: npt.NDArray[np.int64], head: str) -> F64 | None:
+    """The head's SOURCE_WEIGHTS per row, or None (plain fit) when none is weighted.
+
+    Per head: a corpus weighted for sentiment still gives full-weight implied
+    negatives to threat or spam."""
+    by_source = SOURCE_WEIGHTS.get(head, {})
+    w = np.array([by_source.get(s, 1.0) for s in feats.sources[rows].tolist()])
     return None if bool((w == 1.0).all()) else w
 
 
@@ -185,12 +189,12 @@ def fit_head(
     multi: bool,
     n_jobs: int = 2,
     c: float = C_BINARY,
+    weight: F64 | None = None,
 ) -> HeadFit:
     """Cross-validate, calibrate on out-of-fold scores, refit on all rows, fold."""
     X = _design(feats, rows)
     folds = feats.folds[rows]
     langs = feats.langs[rows]
-    weight = sample_weights(feats, rows)
     # Read here, in the parent: joblib's worker processes import fit with its defaults.
     ovr = SENTIMENT_OVR
 
@@ -241,6 +245,12 @@ def fit_all(
         if log:
             print(f"  {head}: {len(rows)} rows, positives {np.bincount(y).tolist()}", flush=True)
         fits[head] = fit_head(
-            feats, rows, y, multi=head == "sentiment", n_jobs=n_jobs, c=head_c(head)
+            feats,
+            rows,
+            y,
+            multi=head == "sentiment",
+            n_jobs=n_jobs,
+            c=head_c(head),
+            weight=sample_weights(feats, rows, head),
         )
     return feats, fits
