@@ -19,10 +19,16 @@ HATE = [
     "go back where", "where they came from", "illegals", "subhuman", "vermin", "n1gger",
     "nigger*", "chink*", "gook*", "faggot*", "tranny", "retards", "towelhead*", "kike*",
     "wetback*", "paki", "ching chong",
+    # more slurs and dehumanising terms, written for Comity (not copied from a list)
+    "spic", "spics", "beaner*", "raghead*", "sandnigger*", "coon", "coons", "jigaboo*",
+    "porch monkey*", "dyke", "dykes", "fag", "fags", "trannies", "shemale*", "mongoloid*",
+    "zipperhead*", "slant eye*", "chinaman", "redskin*", "wop", "wops", "muzzie*",
     # de
     "kanake*", "schlitzauge*", "neger*", "zigeuner*", "ausländer raus",
     "umvolkung", "kopftuchmädchen", "schwuchtel*", "untermensch*", "asylant*", "abschieben",
     "gehören nicht hierher", "zurück in ihr land", "volksverräter",
+    "kümmeltürke*", "musel*", "judensau*", "tunte*", "transe", "transen", "*kanake",
+    "scheinasylant*", "volksverräterin*", "ungeziefer",
 ]
 
 # Sexual content, sexualised remarks about people, porn promotion.
