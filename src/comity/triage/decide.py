@@ -24,6 +24,7 @@ from comity.domain import (
     primary_of,
 )
 from comity.triage.lexicons import CueFinder, Cues, default_finder
+from comity.triage.lexicons.abuse import MILD_PROFANITY
 from comity.triage.normalize import normalize_text
 
 # Enum members as plain class attributes: in Python 3.11 reading `Category.TOXIC` costs
@@ -138,6 +139,7 @@ _THREAD_CATEGORIES = frozenset(
     }
 )
 _SEVERE = frozenset({Cat.LEGAL, Cat.SPAM, Cat.TOXIC})
+_MILD_PROFANITY = frozenset(normalize_text(w.strip("*")) for w in MILD_PROFANITY)
 _NEGATIVE_CATEGORIES = frozenset({Cat.COMPLAINT, Cat.TOXIC, Cat.TROLL, Cat.MISINFORMATION})
 _FIRST_PERSON = ("제가", "저는", "저 ", "내가", " my ", " me ", "ich ", "mein", "mir ")
 
@@ -487,6 +489,10 @@ def decide_deferred(
     found, legal_sub, fraud = _detect(cues, s, ctx, norm)
     # Swearing inside a complaint, question or legal case is noted, not a category of its own.
     if Cat.COMPLAINT in found and cues.has("profanity") and Cat.TOXIC not in found:
+        found[Cat.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
+    # Strong swearing with nothing else to act on (no complaint, question, praise ...) is
+    # toxic (a reminder); mild words ("damn", "verdammt") alone are not.
+    elif not found and any(w not in _MILD_PROFANITY for w in cues.of("profanity", k=10)):
         found[Cat.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
     # The brand's own replies ("불편을 드려 죄송합니다", "DM us") need nothing from the team.
     own_reply = norm.startswith(finder.reply_prefixes)

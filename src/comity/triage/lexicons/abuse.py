@@ -33,53 +33,61 @@ INSULT = [
 # Whole words unless starred; leetspeak, spacing and letter repeats ("f*ck", "sh1t",
 # "a$$hole", "f u c k") are undone by normalisation first, so only spellings it keeps
 # ("fck", "fuk", "wixxer") are listed. Words that are also harmless ("hell", "Hölle",
-# "mist", "cock", "ass*" as a prefix) are left out or listed only as phrases.
+# "mist", "cock", German "dick", "Lappen", "spinner") are left out or listed only
+# as phrases.
 PROFANITY_EN = [
     "fuckin", "fuckin'", "fucked", "fuuck*", "fck", "fcking", "fckin", "fkn", "fking", "fuk",
     "fukin", "fukn", "fuking", "effing", "frigging", "friggin", "motherfucking", "goddamn*",
-    "god damn", "goddam", "dammit", "damnit", "damn it", "what the hell", "the hell",
-    "bloody hell", "hell no", "holy shit", "holy crap", "crappy", "piss", "pissed", "pissing",
-    "ass", "arse", "bollocks", "bs", "omfg", "jfc", "sucks ass", "my arse",
+    "god damn", "goddam", "dammit", "damnit", "damn it", "what the hell", "the hell", "bloody hell",
+    "hell no", "holy shit", "holy crap", "crappy", "piss", "pissed", "pissing", "ass", "arse",
+    "bollocks", "bs", "omfg", "jfc", "sucks ass", "my arse",
 ]
 PROFANITY_DE = [
     "scheisse", "scheissdreck", "verfickt*", "verflucht*", "kotz*", "zum kotzen", "arsch",
-    "am arsch", "im arsch", "shice", "schice", "verdammte scheisse",
+    "am arsch", "im arsch", "dreck", "shice", "schice", "verdammte scheisse",
+]
+# Mild swearing: said about a day or a thing, never enough to call a comment toxic alone.
+MILD_PROFANITY = [
+    "damn", "damn it", "dammit", "damnit", "goddamn*", "god damn", "goddam", "crap", "crappy",
+    "holy crap", "what the hell", "the hell", "bloody hell", "hell no", "wtf", "omfg", "jfc", "bs",
+    "ass", "arse", "piss", "pissed", "pissing", "effing", "frigging", "friggin", "bollocks",
+    "my ass", "my arse", "verdammt*", "verflucht*", "kacke", "kack*", "kotz*", "zum kotzen", "젠장",
+    "미친", "빡치", "개빡",
 ]
 # Insults and swearing aimed at someone: a person is the target by construction.
 INSULT_EN = [
     "fuck you", "fuck u", "fuck off", "fuck yourself", "fuck ya", "fuck him", "fuck her",
     "fuck them", "screw you", "go to hell", "piss off", "stfu", "gtfo", "kys", "kill yourself",
-    "suck my", "kiss my ass", "eat shit", "shut the fuck up", "shut your mouth",
-    "shut your face", "go die", "drop dead", "get lost",
-    "motherfucker*", "mothafucka*", "muthafucka*", "fucker*", "fuckface*", "fuckwit*",
-    "fucktard*", "dumbfuck*", "shithead*", "shitbag*", "shitstain*", "dickhead*", "dick",
-    "dicks", "prick", "pricks", "cunt*", "twats", "wanker*", "tosser*", "bellend*",
-    "knobhead*", "arsehole*", "bastard*", "douche*", "scumbag*", "slut*", "whore*", "hoe",
-    "hoes", "thot", "thots", "skank*", "pussy", "pussies", "cocksucker*", "jackass*",
-    "halfwit*", "numbnuts", "dimwit*", "dunce", "buffoon*", "simpleton*",
-    "ignoramus", "degenerate*", "lowlife*", "low life", "white trash", "human trash",
-    "piece of shit", "piece of trash", "piece of garbage", "sack of shit", "waste of space",
-    "waste of oxygen", "hypocrite*", "liar", "liars", "traitor*", "fool", "fools", "creep",
-    "creeps", "pervert*", "psycho", "psychos", "psychopath*", "lunatic*", "nutjob*",
-    "nutcase*", "weirdo*", "snowflake*", "libtard*", "feminazi*", "maggot*", "parasite*",
+    "suck my", "kiss my ass", "eat shit", "shut the fuck up", "shut your mouth", "shut your face",
+    "go die", "drop dead", "get lost", "motherfucker*", "mothafucka*", "muthafucka*", "fucker*",
+    "fuckface*", "fuckwit*", "fucktard*", "dumbfuck*", "shithead*", "shitbag*", "shitstain*",
+    "dickhead*", "prick", "pricks", "cunt*", "twats", "wanker*", "tosser*", "bellend*", "knobhead*",
+    "arsehole*", "bastard*", "douche*", "scumbag*", "slut*", "whore*", "hoe", "hoes", "thot",
+    "thots", "skank*", "pussy", "pussies", "cocksucker*", "jackass*", "halfwit*", "numbnuts",
+    "dimwit*", "dunce", "buffoon*", "simpleton*", "ignoramus", "degenerate*", "lowlife*",
+    "low life", "white trash", "human trash", "piece of shit", "piece of trash", "piece of garbage",
+    "sack of shit", "waste of space", "waste of oxygen", "hypocrite*", "liar", "liars", "traitor*",
+    "fool", "fools", "creep", "creeps", "pervert*", "psycho", "psychos", "psychopath*", "lunatic*",
+    "nutjob*", "nutcase*", "weirdo*", "snowflake*", "libtard*", "feminazi*", "maggot*", "parasite*",
     "bimbo*", "coward", "cowards", "cuck", "cucks", "cuckold*", "nigga", "niggas", "niggaz",
-    "nigguh*", "dipshits", "morons", "clowns", "idiots", "losers", "scumbags", "crackhead*",
+    "nigguh*", "niggah*", "nicca", "niccas", "nig", "nigs", "dipshits", "morons", "clowns",
+    "idiots", "losers", "scumbags", "crackhead*",
 ]
 INSULT_DE = [
     "fick dich", "fickt euch", "verpiss dich", "verpisst euch", "halt's maul", "halts maul",
     "halt dein maul", "halt die fresse", "halt die schnauze", "leck mich", "du kannst mich mal",
-    "geh sterben", "fahr zur hölle", "leck mich am arsch",
-    "hure", "huren*", "schlampe*", "fotze*", "nutte*", "wichs*", "wixer", "wixxer", "mongo",
-    "mongos", "drecksau*", "drecksack*", "dreckschwein*", "dreckspack", "drecksvolk", "*idiot",
-    "*idioten", "*trottel", "schwachmat*", "hohlkopf*", "knallkopf*", "dödel", "pisser",
-    "du opfer", "abschaum", "gesindel", "pöbel", "heuchler*", "lügner*", "witzfigur*",
-    "lachnummer", "hampelmann*", "schmarotzer*", "parasit*", "nichtsnutz*", "taugenichts",
-    "kotzbrocken", "widerling*", "bekloppt*", "beknackt*", "bescheuert*", "geisteskrank*",
-    "hirnverbrannt*", "hirnamputiert*", "dämlich*", "doof*", "zicke*", "tussi*", "miststück*",
-    "mistkerl*", "scheisskerl*", "assi", "assis", "asozial*", "hackfresse*", "gutmensch*",
-    "arschloch*", "*arschloch", "arschgeige*", "arschkriecher*", "schwachsinnig*",
-    "primitiv*", "dummschwätzer*", "schwätzer*", "lappen", "vollhonk*", "vollpfosten*",
-    "spinner*", "kinderschänder*", "pädo*",
+    "geh sterben", "fahr zur hölle", "leck mich am arsch", "hure", "huren*", "schlampe*", "fotze*",
+    "nutte*", "wichs*", "wixer", "wixxer", "drecksau*", "drecksack*", "dreckschwein*", "dreckspack",
+    "drecksvolk", "*idiot", "*idioten", "*trottel", "schwachmat*", "hohlkopf*", "knallkopf*",
+    "dödel", "pisser", "du opfer", "abschaum", "gesindel", "pöbel", "heuchler*", "lügner*",
+    "witzfigur*", "lachnummer", "hampelmann*", "schmarotzer*", "parasit*", "nichtsnutz*",
+    "taugenichts", "kotzbrocken", "widerling*", "bekloppt*", "beknackt*", "bescheuert*",
+    "geisteskrank*", "hirnverbrannt*", "hirnamputiert*", "dämlich*", "doof*", "zicke*", "tussi*",
+    "miststück*", "mistkerl*", "scheisskerl*", "assi", "assis", "asozial*", "hackfresse*",
+    "gutmensch*", "arschloch*", "*arschloch", "arschgeige*", "arschkriecher*", "schwachsinnig*",
+    "dummschwätzer*", "schwätzer*", "vollhonk*", "vollpfosten*", "kinderschänder*", "pädo*",
+    "lügenpresse", "vasall*", "murksel", "systemling*", "rotes pack", "grünes pack", "linkes pack",
+    "dieses pack", "das pack", "ihr pack", "pack verschwinde",
 ]
 
 # Who an insult is aimed at.

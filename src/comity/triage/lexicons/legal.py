@@ -28,7 +28,7 @@ HATE = [
     "umvolkung", "kopftuchmädchen", "schwuchtel*", "untermensch*", "asylant*", "abschieben",
     "gehören nicht hierher", "zurück in ihr land", "volksverräter",
     "kümmeltürke*", "musel*", "judensau*", "tunte*", "transe", "transen", "*kanake",
-    "scheinasylant*", "volksverräterin*", "ungeziefer",
+    "scheinasylant*", "volksverräterin*", "ungeziefer", "invasoren",
 ]
 
 # Sexual content, sexualised remarks about people, porn promotion.
