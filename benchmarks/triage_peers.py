@@ -15,16 +15,29 @@ fixed-seed sample of at most --n rows is drawn per set:
   en-sent     tweeteval/sentiment val split (neg/neu/pos)          sentiment vs VADER
   en-umsab    umsab/english val split (neg/neu/pos)                sentiment vs VADER
   de-umsab    umsab/german val split (neg/neu/pos)                 sentiment (no German peer)
-(the two UMSAB sets only here, not in triage_latency_bench.py, which reuses `load_sets`)
+  en-offensive tweeteval/offensive val split (1 = offensive)       toxicity vs better-profanity,
+                                                                    alt-profanity-check
+  en-hasoc    hasoc2019/english_dataset.tsv task 1 (HOF = 1)        toxicity vs the same peers
+  de-hasoc    hasoc2019/german_dataset.tsv task 1 (HOF = 1)         toxicity (no German peer)
+  de-germeval germeval2018 training file (OFFENSE = 1)              toxicity (no German peer)
+(the UMSAB and the four offensive sets only here, not in triage_latency_bench.py, which
+reuses `load_sets`)
 NOTE: curse-detection/train.txt is part of Comity's own training data (see
 signals.json "training_data"), so Comity's ko-curse numbers are in-sample and optimistic;
 ko-unsmile, davidson and tweeteval are not in Comity's training data. alt-profanity-check's
 model was trained (upstream) on the Davidson data, so its en-davidson numbers are in-sample.
+Davidson and GermEval 2018 are in Comity's training data (the model heads) and are the only
+sets the English/German abuse lexicon and the swearing rule were tuned on: their
+"Comity full triage" rows are in-sample. TweetEval offensive and HASOC 2019 were never used
+for training or tuning (out of sample for Comity and, as far as known, for the peers).
 
 Comity quality comes from `triager.signals.predict` (toxicity >= 0.5; sentiment = argmax of
 the three sentiment heads) with the set's language given; on sentiment sets a second row,
 "Comity full triage", scores the sentiment of the whole decision (`Triage.sentiment`:
 category rules, cue words, the sentiment lexicon and the heads; mixed counts as neutral).
+On toxicity sets "Comity full triage" scores the whole decision: a comment counts as
+toxic/offensive when its primary or a secondary category is toxic or troll, or it is legal
+with the sub-label hate, threat or obscene (`toxic_decision`).
 Comity's sentiment lexicon thresholds were tuned on UMSAB english/german train only.
 Speed is comments/s on one core, best of --repeats (a tool that already took 20 s gets one
 run), for the signal heads alone and for the whole `Triager.triage_inputs` (language given,
@@ -103,6 +116,37 @@ def _sentiment_split(folder: Path, split: str) -> list[tuple[str, int]]:
     return [(tx, int(lb)) for tx, lb in zip(texts, labels, strict=True)]
 
 
+def _hasoc(path: Path) -> list[tuple[str, int]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [(r["text"], int(r["task_1"] == "HOF")) for r in reader]
+
+
+def load_offensive(n: int, seed: int) -> list[Dataset]:
+    """English/German offensive-language sets for the full-triage toxic decision."""
+    sets: list[Dataset] = []
+    off = SHARED / "tweeteval/offensive"
+    if (off / "val_text.txt").exists():
+        t, y = _sample(_sentiment_split(off, "val"), n, seed)
+        sets.append(Dataset("en-offensive", "en", "toxicity", t, y, "out of sample"))
+    for name, lang, file in (("en-hasoc", "en", "english"), ("de-hasoc", "de", "german")):
+        path = SHARED / "hasoc2019" / f"{file}_dataset.tsv"
+        if path.exists():
+            t, y = _sample(_hasoc(path), n, seed)
+            sets.append(Dataset(name, lang, "toxicity", t, y, "out of sample"))
+    germeval = SHARED / "germeval2018/germeval2018.training.txt"
+    if germeval.exists():
+        rows = []
+        for line in germeval.read_text(encoding="utf-8").splitlines():
+            text, _, rest = line.partition("\t")
+            if rest:
+                rows.append((text, int(rest.split("\t")[0] == "OFFENSE")))
+        t, y = _sample(rows, n, seed)
+        note = "in Comity's training data; the lexicon was tuned on it"
+        sets.append(Dataset("de-germeval", "de", "toxicity", t, y, note))
+    return sets
+
+
 def load_sets(n: int, seed: int, *, umsab: bool = False) -> list[Dataset]:
     sets: list[Dataset] = []
     curse = SHARED / "curse-detection/train.txt"
@@ -126,7 +170,8 @@ def load_sets(n: int, seed: int, *, umsab: bool = False) -> list[Dataset]:
         with davidson.open(encoding="utf-8", newline="") as f:
             rows = [(r["tweet"], int(r["class"] in ("0", "1"))) for r in csv.DictReader(f)]
         t, y = _sample(rows, n, seed)
-        sets.append(Dataset("en-davidson", "en", "toxicity", t, y))
+        note = "in Comity's training data; the lexicon was tuned on it"
+        sets.append(Dataset("en-davidson", "en", "toxicity", t, y, note))
     sent = SHARED / "tweeteval/sentiment"
     if (sent / "val_text.txt").exists():
         texts = (sent / "val_text.txt").read_text(encoding="utf-8").splitlines()
@@ -140,6 +185,18 @@ def load_sets(n: int, seed: int, *, umsab: bool = False) -> list[Dataset]:
             t, y = _sample(_sentiment_split(path, "val"), n, seed)
             sets.append(Dataset(name, lang, "sentiment", t, y))
     return sets
+
+
+_TOXIC_CATEGORIES = frozenset({"toxic", "troll"})
+_TOXIC_LEGAL = frozenset({"legal.hate", "legal.threat", "legal.obscene"})
+
+
+def toxic_decision(t: Triage) -> int:
+    """1 when the whole decision calls the comment toxic/offensive (see the module doc)."""
+    cats = {t.primary.value, *(c.value for c in t.secondary)}
+    if cats & _TOXIC_CATEGORIES:
+        return 1
+    return int(t.legal_sub is not None and t.legal_sub.value in _TOXIC_LEGAL)
 
 
 # --- metrics (numpy only) -------------------------------------------------------------
@@ -278,7 +335,9 @@ def run_set(ds: Dataset, triager: Triager, peers: list[Peer], repeats: int) -> l
         tf1, tacc, _ = score(ds, tpred, None)
         results.append(Result("Comity full triage", tf1, tacc, None, n / tsecs))
     else:
-        results.append(Result("Comity full triage", None, None, None, n / tsecs, "speed only"))
+        tpred = [toxic_decision(t) for t in cast(list[Triage], triaged)]
+        tf1, tacc, _ = score(ds, tpred, None)
+        results.append(Result("Comity full triage", tf1, tacc, None, n / tsecs))
     for peer in peers:
         if peer.task != ds.task or ds.lang not in peer.langs:
             continue
@@ -313,7 +372,7 @@ def main() -> None:
     t0 = time.perf_counter()
     triager = Triager.load()
     load_s = time.perf_counter() - t0
-    sets = load_sets(args.n, args.seed, umsab=True)
+    sets = load_sets(args.n, args.seed, umsab=True) + load_offensive(args.n, args.seed)
 
     print(f"# Comity triage vs offline peers — {datetime.now(UTC):%Y-%m-%d %H:%M} UTC")
     print(f"python {platform.python_version()}, {platform.machine()}, one process; ", end="")

@@ -491,8 +491,14 @@ def decide_deferred(
     if Cat.COMPLAINT in found and cues.has("profanity") and Cat.TOXIC not in found:
         found[Cat.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
     # Strong swearing with nothing else to act on (no complaint, question, praise ...) is
-    # toxic (a reminder); mild words ("damn", "verdammt") alone are not.
-    elif not found and any(w not in _MILD_PROFANITY for w in cues.of("profanity", k=10)):
+    # toxic (a reminder); mild words ("damn", "verdammt") alone are not, and neither is
+    # swearing about a product, an order or money, or that the complaint head half-believes:
+    # that may be an angry customer whose problem no cue word named.
+    elif (
+        not found
+        and any(w not in _MILD_PROFANITY for w in cues.of("profanity", k=10))
+        and not (cues.has("topic") or cues.order_no or cues.money or s("complaint") >= 0.5)
+    ):
         found[Cat.TOXIC] = f"swearing: {_words(cues, 'profanity')}"
     # The brand's own replies ("불편을 드려 죄송합니다", "DM us") need nothing from the team.
     own_reply = norm.startswith(finder.reply_prefixes)
