@@ -23,6 +23,8 @@ HATE = [
     "spic", "spics", "beaner*", "raghead*", "sandnigger*", "coon", "coons", "jigaboo*",
     "porch monkey*", "dyke", "dykes", "fag", "fags", "trannies", "shemale*", "mongoloid*",
     "zipperhead*", "slant eye*", "chinaman", "redskin*", "wop", "wops", "muzzie*",
+    "wigga*", "nigglet*", "mongrel*", "jiggaboo*", "honky", "honkies", "darkie*",
+    "half breed", "halfbreed*",
     # de
     "kanake*", "schlitzauge*", "neger*", "zigeuner*", "ausländer raus",
     "umvolkung", "kopftuchmädchen", "schwuchtel*", "untermensch*", "asylant*", "abschieben",
