@@ -128,3 +128,11 @@ def test_swearing_that_may_be_an_unnamed_problem_is_not_toxic(
 ) -> None:
     triage = run(text, strikes=3, signals=signals)
     assert not is_toxic(triage), triage.reasons
+
+
+@pytest.mark.parametrize(
+    "text", ["damn, you guys are amazing", "fucking love you guys", "verdammt, ihr seid die besten"]
+)
+def test_swearing_in_praise_is_not_an_attack(text: str) -> None:
+    triage = run(text)
+    assert not is_toxic(triage), triage.reasons

@@ -332,6 +332,10 @@ _SECOND_PERSON = frozenset(
 )
 
 
+def _praising(cues: Cues) -> bool:
+    return (cues.has("praise") or cues.has("thanks")) and not cues.has("sarcasm")
+
+
 def _addressed(cues: Cues) -> bool:
     return any(w in _SECOND_PERSON for w in cues.of("target_people", k=10))
 
@@ -365,7 +369,8 @@ def _detect(
     insult = _insult(cues, s)
     if insult:
         found[Cat.TOXIC] = insult
-    elif cues.has("profanity") and _addressed(cues):
+    # "damn, you guys are amazing" swears in praise, not at anyone.
+    elif cues.has("profanity") and _addressed(cues) and not _praising(cues):
         insult = f"swearing at someone: {_words(cues, 'profanity', 'target_people')}"
         found[Cat.TOXIC] = insult
     if cues.has("bait"):

@@ -40,11 +40,13 @@ PROFANITY_EN = [
     "fukin", "fukn", "fuking", "effing", "frigging", "friggin", "motherfucking", "goddamn*",
     "god damn", "goddam", "dammit", "damnit", "damn it", "what the hell", "the hell", "bloody hell",
     "hell no", "holy shit", "holy crap", "crappy", "piss", "pissed", "pissing", "ass", "arse",
-    "bollocks", "bs", "omfg", "jfc", "sucks ass", "my arse",
+    "bollocks", "bs", "omfg", "jfc", "sucks ass", "my arse", "*fuck", "*fucker", "*fucking",
+    "horseshit", "apeshit", "batshit", "freaking", "freakin",
 ]
 PROFANITY_DE = [
     "scheisse", "scheissdreck", "verfickt*", "verflucht*", "kotz*", "zum kotzen", "arsch",
-    "am arsch", "im arsch", "dreck", "shice", "schice", "verdammte scheisse",
+    "am arsch", "im arsch", "dreck", "shice", "schice", "verdammte scheisse", "*scheisse",
+    "*scheiss", "verarsch*",
 ]
 # Mild swearing: said about a day or a thing, never enough to call a comment toxic alone.
 MILD_PROFANITY = [
@@ -52,28 +54,30 @@ MILD_PROFANITY = [
     "holy crap", "what the hell", "the hell", "bloody hell", "hell no", "wtf", "omfg", "jfc", "bs",
     "ass", "arse", "piss", "pissed", "pissing", "effing", "frigging", "friggin", "bollocks",
     "my ass", "my arse", "verdammt*", "verflucht*", "kacke", "kack*", "kotz*", "zum kotzen", "젠장",
-    "미친", "빡치", "개빡",
+    "미친", "빡치", "개빡", "freaking", "freakin", "verarsch*",
 ]
 # Insults and swearing aimed at someone: a person is the target by construction.
 INSULT_EN = [
     "fuck you", "fuck u", "fuck off", "fuck yourself", "fuck ya", "fuck him", "fuck her",
     "fuck them", "screw you", "go to hell", "piss off", "stfu", "gtfo", "kys", "kill yourself",
     "suck my", "kiss my ass", "eat shit", "shut the fuck up", "shut your mouth", "shut your face",
-    "drop dead", "you suck", "u suck",
-    "you are trash", "you're trash", "ur trash", "you are disgusting", "you're disgusting",
-    "motherfucker*", "mothafucka*", "muthafucka*", "fucker*",
-    "fuckface*", "fuckwit*", "fucktard*", "dumbfuck*", "shithead*", "shitbag*", "shitstain*",
-    "dickhead*", "prick", "pricks", "cunt*", "twats", "wanker*", "tosser*", "bellend*", "knobhead*",
-    "arsehole*", "bastard*", "douche*", "scumbag*", "slut*", "whore*", "hoe", "hoes", "thot",
-    "thots", "skank*", "pussy", "pussies", "cocksucker*", "jackass*", "halfwit*", "numbnuts",
-    "dimwit*", "dunce", "buffoon*", "simpleton*", "ignoramus", "degenerate*", "lowlife*",
-    "low life", "white trash", "human trash", "piece of shit", "piece of trash", "piece of garbage",
-    "sack of shit", "waste of space", "waste of oxygen", "hypocrite*", "liar", "liars", "traitor*",
-    "fool", "fools", "creep", "creeps", "pervert*", "psycho", "psychos", "psychopath*", "lunatic*",
-    "nutjob*", "nutcase*", "weirdo*", "snowflake*", "libtard*", "feminazi*", "maggot*", "parasite*",
-    "bimbo*", "coward", "cowards", "cuck", "cucks", "cuckold*", "nigga", "niggas", "niggaz",
-    "nigguh*", "niggah*", "nicca", "niccas", "nig", "nigs", "dipshits", "morons", "clowns",
-    "idiots", "losers", "scumbags", "crackhead*",
+    "drop dead", "you suck", "u suck", "you are trash", "you're trash", "ur trash",
+    "you are disgusting", "you're disgusting", "motherfucker*", "mothafucka*", "muthafucka*",
+    "fucker*", "fuckface*", "fuckwit*", "fucktard*", "dumbfuck*", "shithead*", "shitbag*",
+    "shitstain*", "dickhead*", "prick", "pricks", "cunt*", "twats", "wanker*", "tosser*",
+    "bellend*", "knobhead*", "arsehole*", "bastard*", "douche*", "scumbag*", "slut*", "whore*",
+    "hoe", "hoes", "thot", "thots", "skank*", "pussy", "pussies", "cocksucker*", "jackass*",
+    "halfwit*", "numbnuts", "dimwit*", "dunce", "buffoon*", "simpleton*", "ignoramus",
+    "degenerate*", "lowlife*", "low life", "white trash", "human trash", "piece of shit",
+    "piece of trash", "piece of garbage", "sack of shit", "waste of space", "waste of oxygen",
+    "hypocrite*", "liar", "liars", "traitor*", "fool", "fools", "creep", "creeps", "pervert*",
+    "psycho", "psychos", "psychopath*", "lunatic*", "nutjob*", "nutcase*", "weirdo*", "snowflake*",
+    "libtard*", "feminazi*", "maggot*", "parasite*", "bimbo*", "coward", "cowards", "cuck", "cucks",
+    "cuckold*", "nigga", "niggas", "niggaz", "nigguh*", "niggah*", "nicca", "niccas", "nig", "nigs",
+    "dipshits", "morons", "clowns", "idiots", "losers", "scumbags", "crackhead*", "dumbass*",
+    "asshat*", "assclown*", "asswipe*", "dumbshit*", "sucker", "suckers", "sissy", "sleazebag*",
+    "slimeball*", "dirtbag*", "turd", "turds", "wank", "wanking", "bugger off", "sod off", "twit",
+    "twits", "pillock*", "plonker*", "numpty", "nonce", "nonces",
 ]
 INSULT_DE = [
     "fick dich", "fickt euch", "verpiss dich", "verpisst euch", "halt's maul", "halts maul",
@@ -89,7 +93,10 @@ INSULT_DE = [
     "gutmensch*", "arschloch*", "*arschloch", "arschgeige*", "arschkriecher*", "schwachsinnig*",
     "dummschwätzer*", "schwätzer*", "vollhonk*", "vollpfosten*", "kinderschänder*", "pädo*",
     "lügenpresse", "vasall*", "murksel", "systemling*", "rotes pack", "grünes pack", "linkes pack",
-    "dieses pack", "das pack", "ihr pack", "pack verschwinde",
+    "dieses pack", "das pack", "ihr pack", "pack verschwinde", "hurensöhne", "pissnelke*",
+    "sackgesicht*", "arschgesicht*", "schwanzlutscher*", "vollspast*", "dummbatz*", "dummbeutel*",
+    "flachpfeife*", "lusche*", "weichei*", "warmduscher*", "kackbratze*", "sauhund*", "dreckskerl*",
+    "verreck*", "krepier*",
 ]
 
 # Who an insult is aimed at.
