@@ -77,7 +77,8 @@ INSULT_EN = [
     "dipshits", "morons", "clowns", "idiots", "losers", "scumbags", "crackhead*", "dumbass*",
     "asshat*", "assclown*", "asswipe*", "dumbshit*", "sucker", "suckers", "sissy", "sleazebag*",
     "slimeball*", "dirtbag*", "turd", "turds", "wank", "wanking", "bugger off", "sod off", "twit",
-    "twits", "pillock*", "plonker*", "numpty", "nonce", "nonces",
+    "twits", "pillock*", "plonker*", "numpty", "nonce", "nonces", "disgrace", "a disgrace",
+    "bigot*", "nutter*", "brainless", "spineless", "gutless", "grifter*",
 ]
 INSULT_DE = [
     "fick dich", "fickt euch", "verpiss dich", "verpisst euch", "halt's maul", "halts maul",
