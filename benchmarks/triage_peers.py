@@ -24,7 +24,7 @@ fixed-seed sample of at most --n rows is drawn per set:
 reuses `load_sets`)
 NOTE: curse-detection/train.txt is part of Comity's own training data (see
 signals.json "training_data"), so Comity's ko-curse numbers are in-sample and optimistic;
-ko-unsmile, davidson and tweeteval are not in Comity's training data. alt-profanity-check's
+ko-unsmile and tweeteval are not in Comity's training data. alt-profanity-check's
 model was trained (upstream) on the Davidson data, so its en-davidson numbers are in-sample.
 Davidson and GermEval 2018 are in Comity's training data (the model heads) and are the only
 sets the English/German abuse lexicon and the swearing rule were tuned on: their
