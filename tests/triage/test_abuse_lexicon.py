@@ -101,6 +101,8 @@ def test_harmless_words_and_mild_swearing_are_not_toxic(text: str) -> None:
     [
         "my order is two weeks late and nobody answers, this is shit",
         "Meine Bestellung ist nach zwei Wochen immer noch nicht angekommen, Scheiße",
+        "Meine Bestellung ist seit zwei Wochen nicht da, verdammte Scheiße",
+        "this shit app keeps crashing, fix it",
     ],
 )
 @pytest.mark.parametrize("strikes", [0, 3])
@@ -118,7 +120,7 @@ def test_swearing_customer_with_a_problem_stays_a_complaint_never_a_troll(
     ("text", "signals"),
     [
         # No complaint word, but the complaint head half-believes it: maybe an angry customer.
-        ("Meine Bestellung ist seit zwei Wochen nicht da, verdammte Scheiße", {"complaint": 0.6}),
+        ("Was ist mit meiner Bestellung los, verdammte Scheiße", {"complaint": 0.6}),
         # Swearing about a product is no attack on anyone.
         ("my latte tastes like shit", {}),
     ],
