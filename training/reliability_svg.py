@@ -3,7 +3,7 @@
     .venv/bin/python training/reliability_svg.py [--out docs/images]
 
 Reads the pooled out-of-fold reliability tables that training/build_models.py stores in
-each bundle's signals.json (5-fold CV for the default bundle, 3-fold for research: every
+each bundle's signals.json (5-fold CV for both bundles: every
 point is a prediction for a comment its model did not see; no test split is used) and
 draws, per head, the predicted probability (x) against the observed rate (y) for both
 bundles, with the diagonal of perfect calibration. Point area follows the bin's size.
