@@ -55,28 +55,10 @@ class SavedReplyRepository:
             done = conn.execute(
                 update(t.saved_replies)
                 .where(t.saved_replies.c.key == reply.key)
-                .values(
-                    category=reply.category,
-                    lang=reply.lang,
-                    level=reply.level,
-                    text=reply.text,
-                    updated_at=now,
-                )
+                .values(**_content(reply), updated_at=now)
             )
             if done.rowcount == 0:
-                conn.execute(
-                    insert(t.saved_replies).values(
-                        key=reply.key,
-                        category=reply.category,
-                        lang=reply.lang,
-                        level=reply.level,
-                        text=reply.text,
-                        usage_count=0,
-                        created_by=by,
-                        created_at=now,
-                        updated_at=now,
-                    )
-                )
+                insert_saved_reply(conn, reply, by, now)
         found = self.get(reply.key)
         assert found is not None
         return found
@@ -164,10 +146,7 @@ def seed_saved_replies(conn: Connection, templates: TemplateSet, by: str, at: da
     rows = [
         {
             "key": r.key,
-            "category": r.category,
-            "lang": r.lang,
-            "level": r.level,
-            "text": r.text,
+            **_content(r),
             "usage_count": 0,
             "created_by": by,
             "created_at": at,
@@ -181,15 +160,22 @@ def seed_saved_replies(conn: Connection, templates: TemplateSet, by: str, at: da
     return len(rows)
 
 
+def _content(reply: SavedReply) -> dict[str, str | None]:
+    """The columns a person edits (the key, counts and stamps are handled apart)."""
+    return {
+        "category": reply.category,
+        "lang": reply.lang,
+        "level": reply.level,
+        "text": reply.text,
+    }
+
+
 def insert_saved_reply(conn: Connection, reply: SavedReply, by: str, at: datetime) -> int:
     new_id = conn.execute(
         insert(t.saved_replies)
         .values(
             key=reply.key,
-            category=reply.category,
-            lang=reply.lang,
-            level=reply.level,
-            text=reply.text,
+            **_content(reply),
             usage_count=0,
             created_by=by,
             created_at=at,
@@ -204,14 +190,7 @@ def update_saved_reply(conn: Connection, reply_id: int, reply: SavedReply, at: d
     conn.execute(
         update(t.saved_replies)
         .where(t.saved_replies.c.id == reply_id)
-        .values(
-            key=reply.key,
-            category=reply.category,
-            lang=reply.lang,
-            level=reply.level,
-            text=reply.text,
-            updated_at=at,
-        )
+        .values(key=reply.key, **_content(reply), updated_at=at)
     )
 
 
