@@ -6,8 +6,8 @@ from fastapi.testclient import TestClient
 
 from comity.monitoring.config import load_config
 from comity.runtime.services import Services
+from comity.web.action_messages import translate_message
 from comity.web.i18n import UiLocale, extract_catalog
-from comity.web.routes.alerts import alert_error_text
 from tests.monitoring.helpers import store_alert
 from tests.web.conftest import csrf_from
 
@@ -77,13 +77,13 @@ def test_refused_action_is_explained_in_korean(services: Services, moderator: Te
 def test_alert_errors_map_known_shapes_and_keep_unknown_ones() -> None:
     korean, german = UiLocale("ko", "Asia/Seoul"), UiLocale("de", "Europe/Berlin")
     assert (
-        alert_error_text("alert 7 is already resolved", korean) == "경보 7은(는) 이미 해결됐어요."
+        translate_message("alert 7 is already resolved", korean) == "경보 7은(는) 이미 해결됐어요."
     )
     assert (
-        alert_error_text("crisis mode is already on for campaign:spring", german)
+        translate_message("crisis mode is already on for campaign:spring", german)
         == "Der Krisenmodus ist für die Kampagne spring bereits an."
     )
-    assert alert_error_text("something new", korean) == "something new"
+    assert translate_message("something new", korean) == "something new"
 
 
 def test_default_first_steps_and_contacts_are_in_the_catalogue() -> None:

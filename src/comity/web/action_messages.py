@@ -161,6 +161,38 @@ _KNOWN: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"a saved reply titled '(?P<title>[^']*)' exists already",
             N_("A saved reply titled “%(title)s” exists already."),
         ),
+        # Storm alerts and crisis mode (comity.actions.alerts).
+        (r"no alert (?P<id>\d+)", N_("There is no alert %(id)s.")),
+        (
+            r"the note is longer than (?P<count>\d+) characters",
+            N_("The note is longer than %(count)s characters."),
+        ),
+        (
+            r"resolving an alert needs a note \(what was done about it\)",
+            N_("Resolving an alert needs a note (what was done about it)."),
+        ),
+        (r"alert (?P<id>\d+) is already acknowledged", N_("Alert %(id)s is already acknowledged.")),
+        (r"alert (?P<id>\d+) is already resolved", N_("Alert %(id)s is already resolved.")),
+        (r"alert (?P<id>\d+) is already open", N_("Alert %(id)s is already open.")),
+        (
+            r"alert (?P<id>\d+) is resolved; it reopens if the storm returns",
+            N_("Alert %(id)s is resolved; it reopens if the storm returns."),
+        ),
+        (r"the campaign name is empty", N_("The campaign name is empty.")),
+        (r"switching crisis mode needs a reason", N_("Switching crisis mode needs a reason.")),
+        (
+            r"crisis mode is already on for brand",
+            N_("Crisis mode is already on for the whole brand."),
+        ),
+        (
+            r"crisis mode is already on for campaign:(?P<name>.+)",
+            N_("Crisis mode is already on for campaign %(name)s."),
+        ),
+        (r"crisis mode is not on for brand", N_("Crisis mode is not on for the whole brand.")),
+        (
+            r"crisis mode is not on for campaign:(?P<name>.+)",
+            N_("Crisis mode is not on for campaign %(name)s."),
+        ),
     )
 )
 _TRANSLATED_GROUPS = {"kind": "action", "opposite": "action", "status": "comment_status"}
@@ -189,13 +221,9 @@ def action_error_text(error: Exception, ui: UiLocale, action: str = "") -> str:
     return translate_message(str(error), ui)
 
 
-Known = tuple[tuple[re.Pattern[str], str], ...]
-
-
-def translate_message(message: str, ui: UiLocale, known: Known | None = None) -> str:
-    """A known action message (of `known`, else the inbox actions' own) in the user's
-    language; an unknown one as it is."""
-    for pattern, msgid in _KNOWN if known is None else known:
+def translate_message(message: str, ui: UiLocale) -> str:
+    """A known action message in the user's language; an unknown one as it is."""
+    for pattern, msgid in _KNOWN:
         match = pattern.fullmatch(message)
         if match is None:
             continue

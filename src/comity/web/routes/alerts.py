@@ -3,7 +3,6 @@ crisis mode; plus `active_alert`, which the page banner (alerts/_banner.html) ca
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -36,46 +35,6 @@ ui = APIRouter(include_in_schema=False, dependencies=[Depends(check_csrf)])
 api = APIRouter(prefix="/api/v1", tags=["alerts"])
 CHART_W, CHART_H, CHART_PAD = 720, 180, 28
 
-# comity.actions.alerts' errors (English for the API and the CLI) as catalogue entries; the
-# detail page shows them in the user's language. An unknown message is shown as it is.
-_ALERT_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), msgid)
-    for pattern, msgid in (
-        (r"no alert (?P<id>\d+)", N_("There is no alert %(id)s.")),
-        (
-            r"the note is longer than (?P<count>\d+) characters",
-            N_("The note is longer than %(count)s characters."),
-        ),
-        (
-            r"resolving an alert needs a note \(what was done about it\)",
-            N_("Resolving an alert needs a note (what was done about it)."),
-        ),
-        (r"alert (?P<id>\d+) is already acknowledged", N_("Alert %(id)s is already acknowledged.")),
-        (r"alert (?P<id>\d+) is already resolved", N_("Alert %(id)s is already resolved.")),
-        (r"alert (?P<id>\d+) is already open", N_("Alert %(id)s is already open.")),
-        (
-            r"alert (?P<id>\d+) is resolved; it reopens if the storm returns",
-            N_("Alert %(id)s is resolved; it reopens if the storm returns."),
-        ),
-        (r"the campaign name is empty", N_("The campaign name is empty.")),
-        (r"switching crisis mode needs a reason", N_("Switching crisis mode needs a reason.")),
-        (
-            r"crisis mode is already on for brand",
-            N_("Crisis mode is already on for the whole brand."),
-        ),
-        (
-            r"crisis mode is already on for campaign:(?P<name>.+)",
-            N_("Crisis mode is already on for campaign %(name)s."),
-        ),
-        (r"crisis mode is not on for brand", N_("Crisis mode is not on for the whole brand.")),
-        (
-            r"crisis mode is not on for campaign:(?P<name>.+)",
-            N_("Crisis mode is not on for campaign %(name)s."),
-        ),
-    )
-)
-
-
 # The first steps and contact roles of comity/monitoring/default_monitoring.yaml (English
 # config text). The alert page shows a configured text in the user's language when it is one
 # of these, else as written (tests/web/test_alerts_i18n.py catches a default that drifts).
@@ -87,11 +46,6 @@ DEFAULT_PLAYBOOK_TEXT = (
     N_("Head of communications"),
     N_("Legal counsel"),
 )
-
-
-def alert_error_text(message: str, ui: UiLocale) -> str:
-    """A refused alert action's message in the user's language (unknown ones unchanged)."""
-    return translate_message(message, ui, _ALERT_ERRORS)
 
 
 def _monitor(services: Services) -> MonitorRepository:
@@ -194,7 +148,7 @@ def alert_page(
         "chart": timeline_svg(alert, ui_locale),
         "can_act": _can_act(user),
         "crises": [c for c in monitor.crisis_list() if c["active"]],
-        "error": alert_error_text(error, ui_locale),
+        "error": translate_message(error, ui_locale),
     }
     return render(request, "alerts/detail.html", user, context, nav="alerts")
 
