@@ -49,6 +49,43 @@ class Presence(Protocol):
     def changes_since(self, version: int) -> tuple[int, dict[int, tuple[Viewer, ...]]]: ...
 
 
+class _ChangeLog:
+    """What each case shows (its viewers) and the version at which that last changed, so
+    `changes_since` can answer from a counter instead of comparing everything."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self._changed: dict[int, int] = {}  # case id -> version of its last change
+        self._snapshots: dict[int, tuple[Viewer, ...]] = {}
+
+    def shown(self) -> list[int]:
+        """Cases last seen with viewers."""
+        return list(self._snapshots)
+
+    def snapshot(self, case_id: int) -> tuple[Viewer, ...]:
+        return self._snapshots.get(case_id, ())
+
+    def note(self, case_id: int, snapshot: tuple[Viewer, ...]) -> None:
+        # Only a visible difference counts, so steady heartbeats do not flood the SSE streams.
+        if self._snapshots.get(case_id, ()) == snapshot:
+            return
+        self.version += 1
+        self._changed[case_id] = self.version
+        if snapshot:
+            self._snapshots[case_id] = snapshot
+        else:
+            self._snapshots.pop(case_id, None)
+        # Keep the change index small: cases nobody views and nobody changed lately.
+        if len(self._changed) > 10_000:
+            oldest = sorted(self._changed.items(), key=lambda item: item[1])[:5_000]
+            for old, _ in oldest:
+                del self._changed[old]
+
+    def since(self, version: int) -> tuple[int, dict[int, tuple[Viewer, ...]]]:
+        changed = {c: self.snapshot(c) for c, at in self._changed.items() if at > version}
+        return self.version, changed
+
+
 class PresenceBoard:
     """In memory (one process): case id -> viewers; `version` grows when what is shown changes."""
 
@@ -63,15 +100,13 @@ class PresenceBoard:
         self.clock = clock
         self._cases: dict[int, dict[str, _Seen]] = {}
         self._lock = threading.Lock()
-        self._version = 0
-        self._changed: dict[int, int] = {}  # case id -> version of its last change
-        self._snapshots: dict[int, tuple[Viewer, ...]] = {}
+        self._log = _ChangeLog()
 
     @property
     def version(self) -> int:
         with self._lock:
             self._expire()
-            return self._version
+            return self._log.version
 
     def heartbeat(self, case_id: int, email: str, *, typing: bool = False) -> None:
         """The user has the case open (and, with typing, is writing a reply)."""
@@ -101,12 +136,7 @@ class PresenceBoard:
         """(current version, {case id: viewers}) for every case changed after `version`."""
         with self._lock:
             self._expire()
-            changed = {
-                case_id: self._viewers(case_id)
-                for case_id, at in self._changed.items()
-                if at > version
-            }
-            return self._version, changed
+            return self._log.since(version)
 
     def _viewers(self, case_id: int) -> tuple[Viewer, ...]:
         now = self.clock()
@@ -119,16 +149,7 @@ class PresenceBoard:
         )
 
     def _note(self, case_id: int) -> None:
-        # Only a visible difference counts, so steady heartbeats do not flood the SSE streams.
-        snapshot = self._viewers(case_id)
-        if self._snapshots.get(case_id) == snapshot:
-            return
-        self._version += 1
-        self._changed[case_id] = self._version
-        if snapshot:
-            self._snapshots[case_id] = snapshot
-        else:
-            self._snapshots.pop(case_id, None)
+        self._log.note(case_id, self._viewers(case_id))
 
     def _expire(self) -> None:
         now = self.clock()
@@ -139,14 +160,8 @@ class PresenceBoard:
             if not viewers:
                 del self._cases[case_id]
         # Typing stops showing by itself; let the streams know.
-        for case_id in list(self._snapshots):
-            if self._snapshots[case_id] != self._viewers(case_id):
-                self._note(case_id)
-        # Keep the change index small: cases nobody views and nobody changed lately.
-        if len(self._changed) > 10_000:
-            oldest = sorted(self._changed.items(), key=lambda item: item[1])[:5_000]
-            for case_id, _ in oldest:
-                del self._changed[case_id]
+        for case_id in self._log.shown():
+            self._note(case_id)
 
 
 class RedisPresence:
@@ -173,9 +188,7 @@ class RedisPresence:
         self.typing_ttl = typing_ttl
         self.clock = clock  # wall clock: the processes share it, monotonic clocks differ
         self._lock = threading.Lock()
-        self._version = 0
-        self._changed: dict[int, int] = {}
-        self._snapshots: dict[int, tuple[Viewer, ...]] = {}
+        self._log = _ChangeLog()
 
     def _key(self, case_id: int) -> str:
         return f"{self.prefix}:presence:{case_id}"
@@ -188,7 +201,7 @@ class RedisPresence:
     def version(self) -> int:
         with self._lock:
             self._refresh()
-            return self._version
+            return self._log.version
 
     def heartbeat(self, case_id: int, email: str, *, typing: bool = False) -> None:
         now = self.clock()
@@ -219,12 +232,7 @@ class RedisPresence:
     def changes_since(self, version: int) -> tuple[int, dict[int, tuple[Viewer, ...]]]:
         with self._lock:
             self._refresh()
-            changed = {
-                case_id: self._snapshots.get(case_id, ())
-                for case_id, at in self._changed.items()
-                if at > version
-            }
-            return self._version, changed
+            return self._log.since(version)
 
     def _read(self, case_ids: list[int]) -> dict[int, tuple[Viewer, ...]]:
         now = self.clock()
@@ -248,20 +256,9 @@ class RedisPresence:
         now = self.clock()
         self.client.zremrangebyscore(self._cases_key, "-inf", now - self.ttl)
         active = {int(_text(member)) for member in self.client.zrange(self._cases_key, 0, -1)}
-        current = self._read(sorted(active | set(self._snapshots)))
+        current = self._read(sorted(active | set(self._log.shown())))
         for case_id, snapshot in current.items():
-            if self._snapshots.get(case_id, ()) == snapshot:
-                continue
-            self._version += 1
-            self._changed[case_id] = self._version
-            if snapshot:
-                self._snapshots[case_id] = snapshot
-            else:
-                self._snapshots.pop(case_id, None)
-        if len(self._changed) > 10_000:
-            oldest = sorted(self._changed.items(), key=lambda item: item[1])[:5_000]
-            for case_id, _ in oldest:
-                del self._changed[case_id]
+            self._log.note(case_id, snapshot)
 
 
 def _text(value: Any) -> str:
