@@ -102,6 +102,17 @@ def do_bulk(
     return done
 
 
+# Case actions that take only the case and a reason (the inbox's dispatch uses them too).
+SIMPLE_CASE_ACTIONS: dict[str, Callable[..., AuditedAction]] = {
+    "like": do_like,
+    "done": do_mark_done,
+    "reopen": do_reopen,
+    "unsnooze": do_unsnooze,
+    "showcase": do_mark_showcase,
+    "share": do_mark_share,
+}
+
+
 def _one(
     ctx: ActionContext,
     conn: Connection,
@@ -127,15 +138,7 @@ def _one(
     if kind == "label":
         assert label is not None
         return do_add_label(ctx, case_id, label, by=by, reason=reason, conn=conn)
-    simple: dict[str, Callable[..., AuditedAction]] = {
-        "like": do_like,
-        "done": do_mark_done,
-        "reopen": do_reopen,
-        "unsnooze": do_unsnooze,
-        "showcase": do_mark_showcase,
-        "share": do_mark_share,
-    }
-    return simple[kind](ctx, case_id, by=by, reason=reason, conn=conn)
+    return SIMPLE_CASE_ACTIONS[kind](ctx, case_id, by=by, reason=reason, conn=conn)
 
 
 def do_undo(ctx: ActionContext, audit_id: int, *, by: User, reason: str = "") -> AuditedAction:

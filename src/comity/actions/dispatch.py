@@ -6,7 +6,6 @@ only picks the action and the target (case, comment or author) the action works 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -23,15 +22,10 @@ from comity.actions import (
     do_ban,
     do_delete,
     do_hide,
-    do_like,
-    do_mark_done,
-    do_mark_share,
-    do_mark_showcase,
     do_mute,
     do_record_feedback,
     do_reject_reply,
     do_remove_label,
-    do_reopen,
     do_reply,
     do_snooze,
     do_unassign,
@@ -39,8 +33,8 @@ from comity.actions import (
     do_undo,
     do_unhide,
     do_unmute,
-    do_unsnooze,
 )
+from comity.actions.bulk import SIMPLE_CASE_ACTIONS
 from comity.store.cases import CaseRepository
 from comity.store.users import User
 
@@ -96,16 +90,8 @@ def do_case_action(
             raise NotFound(f"no case {case_id}")
         return view.channel, view.author_handle
 
-    simple: dict[str, Callable[..., AuditedAction]] = {
-        "like": do_like,
-        "done": do_mark_done,
-        "reopen": do_reopen,
-        "unsnooze": do_unsnooze,
-        "showcase": do_mark_showcase,
-        "share": do_mark_share,
-    }
-    if kind in simple:
-        return simple[kind](ctx, case_id, by=by, reason=reason)
+    if kind in SIMPLE_CASE_ACTIONS:
+        return SIMPLE_CASE_ACTIONS[kind](ctx, case_id, by=by, reason=reason)
     if kind == "assign":
         assignee = _need(args.assignee, "assignee", kind)
         return do_assign(ctx, case_id, assignee, by=by, take_over=args.take_over, reason=reason)
