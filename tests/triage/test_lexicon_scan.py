@@ -1,4 +1,4 @@
-"""The Aho-Corasick lexicon scan and the bigram-index fallback find the same cues."""
+"""The lexicon scan: cue words found, in text order, only at word edges where Latin."""
 
 from __future__ import annotations
 
@@ -36,31 +36,37 @@ def _families() -> dict[str, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def lexicons() -> tuple[Lexicon, Lexicon]:
-    families = _families()
-    return Lexicon(families), Lexicon(families, use_automaton=False)
+def lexicon() -> Lexicon:
+    return Lexicon(_families())
 
 
-def test_automaton_is_used(lexicons: tuple[Lexicon, Lexicon]) -> None:
-    fast, slow = lexicons
-    assert fast._automaton is not None
-    assert slow._automaton is None
+@pytest.mark.parametrize(
+    ("text", "family", "word"),
+    [
+        ("야 이 병신아 닥치고 꺼져", "insult", "병신"),
+        ("order #12345 never arrived, this is a scam", "complaint", "never arrived"),
+        ("dm, me now!! follow for follow, f4f", "follow", "follow for follow"),
+        ("kill yourself", "insult", "kill yourself"),
+    ],
+)
+def test_cues_are_found(lexicon: Lexicon, text: str, family: str, word: str) -> None:
+    assert word in lexicon.scan(normalize_text(text)).get(family, [])
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_automaton_and_index_agree(lexicons: tuple[Lexicon, Lexicon], text: str) -> None:
-    fast, slow = lexicons
+def test_words_come_in_text_order(lexicon: Lexicon, text: str) -> None:
     norm = normalize_text(text)
-    assert fast.scan(norm) == slow.scan(norm)
+    for words in lexicon.scan(norm).values():
+        assert words == sorted(words, key=lambda w: (norm.find(w), w))
 
 
-@pytest.mark.parametrize("use_automaton", [True, False])
-def test_word_edges_hold_in_both_paths(use_automaton: bool) -> None:
-    lexicon = Lexicon({"x": ["dm me", "시발", "*aktion"]}, use_automaton=use_automaton)
+def test_word_edges_hold() -> None:
+    lexicon = Lexicon({"x": ["dm me", "시발", "*aktion", "tumb*"]})
     found = lexicon.scan(normalize_text("dm me now 시발놈 tumbler-aktion"))
-    assert found == {"x": ["dm me", "시발", "aktion"]}  # Hangul matches inside words
+    assert found == {"x": ["dm me", "시발", "tumb", "aktion"]}  # Hangul matches inside words
     assert lexicon.scan("admme") == {}  # a Latin phrase needs word edges
     assert lexicon.scan("dm men") == {}
+    assert lexicon.scan("stumbler") == {}  # a prefix starts a word
 
 
 @pytest.mark.parametrize(
@@ -117,7 +123,6 @@ def test_literal_gates_never_hide_a_regex_match(text: str) -> None:
         assert gate or match is None
 
 
-def test_gates_work_without_the_automaton() -> None:
+def test_gates_find_any_of_their_strings() -> None:
     gate = patterns.Needles("won", "€")
-    gate._automaton = None
-    assert gate.any_in("12 won") and not gate.any_in("12 wan")
+    assert gate.any_in("12 won") and gate.any_in("3€") and not gate.any_in("12 wan")

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
-_ahocorasick: Any
-try:  # compiled multi-substring search; a loop over `in` gives the same answers
-    import ahocorasick_rs as _ahocorasick
-except ImportError:  # pragma: no cover
-    _ahocorasick = None
+import ahocorasick_rs
 
 
 class Needles:
@@ -21,12 +16,10 @@ class Needles:
 
     def __init__(self, *needles: str) -> None:
         self.needles = needles
-        self._automaton = _ahocorasick.AhoCorasick(list(needles)) if _ahocorasick else None
+        self._automaton = ahocorasick_rs.AhoCorasick(list(needles))
 
     def any_in(self, text: str) -> bool:
-        if self._automaton is not None:
-            return bool(self._automaton.find_matches_as_indexes(text))
-        return any(needle in text for needle in self.needles)
+        return bool(self._automaton.find_matches_as_indexes(text))
 
 
 # Personal data. Phone numbers: Korean mobile/landline and international formats.

@@ -16,11 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-_ahocorasick: Any
-try:  # compiled accelerator for the fact gates; a regex search does the same without it
-    import ahocorasick_rs as _ahocorasick
-except ImportError:  # pragma: no cover
-    _ahocorasick = None
+import ahocorasick_rs
 
 # "does not test on animals" states the fact; a claim right after a negation is no claim.
 _NEGATED = re.compile(r"\b(?:not|n't|never|no)\s|\b(?:nicht|nie|kein\w*)\s|안\s|않")
@@ -57,19 +53,15 @@ class BrandProfile:
     facts: tuple[Fact, ...]
     campaign_context_cues: tuple[str, ...] = ()
     # One search over every fact's gate words; facts without a gate always run.
-    _gates: re.Pattern[str] | None = None
     _gate_owner: dict[str, tuple[Fact, ...]] | None = None
     _gate_words: tuple[str, ...] = ()
     _gate_automaton: Any = None
 
     def _gate_hits(self, norm: str) -> set[str]:
-        """Gate words in `norm`: one compiled automaton pass, else one regex search."""
-        if self._gate_automaton is not None:
-            words = self._gate_words
-            found = self._gate_automaton.find_matches_as_indexes(norm, overlapping=True)
-            return {words[i] for i, _, _ in found}
-        assert self._gates is not None
-        return set(self._gates.findall(norm))
+        """Gate words in `norm`, in one automaton pass."""
+        words = self._gate_words
+        found = self._gate_automaton.find_matches_as_indexes(norm, overlapping=True)
+        return {words[i] for i, _, _ in found}
 
     def impersonation(self, text: str, norm: str) -> str | None:
         """A handle or name that poses as the brand without being its account."""
@@ -82,7 +74,7 @@ class BrandProfile:
     def misinformation(self, norm: str) -> tuple[Fact, str] | None:
         """The first fact a comment contradicts, with the contradicting words."""
         candidates = self.facts
-        if self._gates is not None and self._gate_owner is not None:
+        if self._gate_automaton is not None and self._gate_owner is not None:
             hits = self._gate_hits(norm)
             owners = {f.id for word in hits for f in self._gate_owner.get(word, ())}
             candidates = tuple(f for f in self.facts if f.id in owners or f.gate is None)
@@ -149,10 +141,9 @@ def compile_profile(data: BrandData) -> BrandProfile:
         campaign_cues=data.campaign_cues,
         campaign_context_cues=data.campaign_context_cues,
         facts=facts,
-        _gates=re.compile("|".join(re.escape(w) for w in words)) if words else None,
         _gate_owner={w: tuple(fs) for w, fs in owners.items()},
         _gate_words=tuple(words),
-        _gate_automaton=_ahocorasick.AhoCorasick(words) if words and _ahocorasick else None,
+        _gate_automaton=ahocorasick_rs.AhoCorasick(words) if words else None,
     )
 
 
